@@ -1,0 +1,89 @@
+package com.scratch.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StageConfigTest {
+
+    @Test
+    void prodReadsTheLiveKey() {
+        StageSettings settings = StageConfig.fromEnvironment(Map.of("STAGE", "prod"));
+
+        assertThat(settings.stage()).isEqualTo(Stage.PROD);
+        assertThat(settings.stripeKeyParameter()).isEqualTo("/stripeSecretKey/live");
+        assertThat(settings.borrowsSettings()).isFalse();
+    }
+
+    @Test
+    void devReadsTheTestKey() {
+        StageSettings settings = StageConfig.fromEnvironment(Map.of("STAGE", "dev"));
+
+        assertThat(settings.stripeKeyParameter()).isEqualTo("/stripeSecretKey/test");
+        assertThat(settings.borrowsSettings()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"feature-login", "pr-42", "local", "Prod", "production"})
+    void anyOtherStageKeepsItsNameAndBorrowsTheDevSettings(String name) {
+        StageSettings settings = StageConfig.fromEnvironment(Map.of("STAGE", name));
+
+        assertThat(settings.stage().name()).isEqualTo(name);
+        assertThat(settings.settingsStage()).isEqualTo(Stage.DEV);
+        assertThat(settings.stripeKeyParameter()).isEqualTo("/stripeSecretKey/test");
+        assertThat(settings.borrowsSettings()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   "})
+    void emptyStageIsAStartUpError(String name) {
+        assertThatThrownBy(() -> StageConfig.fromEnvironment(Map.of("STAGE", name)))
+                .isInstanceOf(InvalidStageException.class)
+                .hasMessageContaining("STAGE");
+    }
+
+    @Test
+    void missingStageIsAStartUpError() {
+        assertThatThrownBy(() -> StageConfig.fromEnvironment(Map.of()))
+                .isInstanceOf(InvalidStageException.class)
+                .hasMessageContaining("STAGE is missing or empty");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"feature/login", "42", "-dev", "dev stage", "a-very-long-stage-name-that-goes-on-and-on-and-on"})
+    void invalidStageNamesAreRefusedByName(String name) {
+        assertThatThrownBy(() -> StageConfig.fromEnvironment(Map.of("STAGE", name)))
+                .isInstanceOf(InvalidStageException.class)
+                .hasMessageContaining("'" + name + "'");
+    }
+
+    @Test
+    void adminPhoneNumberDefaultsAndCanBeSetPerStage() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("STAGE", "dev");
+        assertThat(StageConfig.fromEnvironment(environment).adminPhoneNumber().value()).isEqualTo("+14151234567");
+
+        environment.put("ADMIN_PHONE_NUMBER", "+447700900123");
+        assertThat(StageConfig.fromEnvironment(environment).adminPhoneNumber().value()).isEqualTo("+447700900123");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"14151234567", "+0415123", "+1 415 123 4567", "+1415123456789012", "call me"})
+    void adminPhoneNumberMustBeE164(String number) {
+        assertThatThrownBy(() -> StageConfig.fromEnvironment(Map.of("STAGE", "dev", "ADMIN_PHONE_NUMBER", number)))
+                .isInstanceOf(InvalidPhoneNumberException.class)
+                .hasMessageContaining(number)
+                .hasMessageContaining("E.164");
+    }
+
+    @Test
+    void forStageNeverFallsBackToProd() {
+        assertThat(StageConfig.forStage(Stage.of("prod-copy")).stripeKeyParameter()).isEqualTo("/stripeSecretKey/test");
+        assertThat(StageConfig.forStage(Stage.PROD).stripeKeyParameter()).isEqualTo("/stripeSecretKey/live");
+    }
+}

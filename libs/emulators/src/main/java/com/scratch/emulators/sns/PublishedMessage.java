@@ -1,0 +1,32 @@
+package com.scratch.emulators.sns;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A message published to a topic, as {@link SnsEmulator#published(String)} and publish listeners see it.
+ *
+ * <pre>{@code
+ * PublishedMessage message = sns.published(topicArn).get(0);
+ * message.attributes().get("eventType").stringValue(); // "payment.succeeded"
+ * }</pre>
+ *
+ * @param messageId the id returned to the publisher
+ * @param topicArn the topic it went to
+ * @param subject the subject, or null when none was sent
+ * @param message the message body
+ * @param attributes the message attributes by name
+ * @param publishedAt when the emulator accepted it
+ */
+public record PublishedMessage(String messageId, String topicArn, String subject, String message,
+                               Map<String, MessageAttribute> attributes, Instant publishedAt) {
+
+    public PublishedMessage {
+        Objects.requireNonNull(messageId, "messageId == null");
+        Objects.requireNonNull(topicArn, "topicArn == null");
+        Objects.requireNonNull(message, "message == null");
+        attributes = Map.copyOf(Objects.requireNonNull(attributes, "attributes == null"));
+        Objects.requireNonNull(publishedAt, "publishedAt == null");
+    }
+}

@@ -1,0 +1,149 @@
+package com.scratch.emulators.sns;
+
+import com.scratch.emulators.internal.CallCounter;
+import com.scratch.emulators.internal.FaultPlan;
+import com.scratch.emulators.internal.FormBody;
+import com.scratch.emulators.internal.HttpReply;
+import com.scratch.emulators.internal.LoopbackHttpServer;
+import com.scratch.emulators.internal.RandomIds;
+import com.scratch.emulators.internal.ReceivedRequest;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A local SNS that the real AWS SDK v2 {@code SnsClient} talks to over HTTP (query protocol, XML answers):
+ * CreateTopic, Publish (to a topic or as SMS), Subscribe and ListTopics. Thread-safe.
+ *
+ * <pre>{@code
+ * try (SnsEmulator sns = SnsEmulator.start()) {
+ *     String topicArn = sns.createTopic("billing-events");
+ *     SnsClient client = SnsClient.builder().endpointOverride(sns.endpoint()).region(Region.US_EAST_1)...build();
+ *     client.publish(r -> r.topicArn(topicArn).message("{\"orderId\":\"1001\"}"));
+ *     assertThat(sns.published(topicArn)).hasSize(1);
+ * }
+ * }</pre>
+ */
+public final class SnsEmulator implements AutoCloseable {
+
+    private final SnsState state = new SnsState();
+    private final SnsActions actions = new SnsActions(state, Clock.systemUTC());
+    private final CallCounter callCounter = new CallCounter();
+    private final FaultPlan<SnsFault> faults = new FaultPlan<>();
+    private final LoopbackHttpServer server;
+
+    private SnsEmulator(int port) {
+        this.server = LoopbackHttpServer.start("sns", port, this::handle);
+    }
+
+    /** Starts on a free port. */
+    public static SnsEmulator start() {
+        return start(0);
+    }
+
+    public static SnsEmulator start(int port) {
+        return new SnsEmulator(port);
+    }
+
+    /** For example {@code http://127.0.0.1:49152}; pass it to {@code endpointOverride}. */
+    public URI endpoint() {
+        return server.endpoint();
+    }
+
+    /** Creates a topic (or finds the existing one) and returns its ARN, {@code arn:aws:sns:us-east-1:000000000000:<name>}. */
+    public String createTopic(String name) {
+        Objects.requireNonNull(name, "name == null");
+        try {
+            return actions.createTopic(name);
+        } catch (SnsError e) {
+            throw new IllegalArgumentException("Not a valid SNS topic name: " + name, e);
+        }
+    }
+
+    /** Messages published to this topic, oldest first. */
+    public List<PublishedMessage> published(String topicArn) {
+        Objects.requireNonNull(topicArn, "topicArn == null");
+        return state.published(topicArn);
+    }
+
+    /** Text messages published to phone numbers, oldest first. */
+    public List<SmsMessage> smsOutbox() {
+        return state.smsOutbox();
+    }
+
+    /** Subscriptions made through the Subscribe action, by topic in creation order. */
+    public List<Subscription> subscriptions() {
+        return state.subscriptions();
+    }
+
+    /** How many requests named this action (for example {@code "Publish"}), failed ones included. */
+    public int callCount(String action) {
+        return callCounter.count(action);
+    }
+
+    /**
+     * Calls {@code listener} with every message later published to {@code topicArn}, after it was recorded and
+     * before the publisher gets its answer. Listeners run synchronously on a server thread, so they must be
+     * quick and must not block (hand slow work to an executor). A listener that throws is logged and does
+     * not fail the Publish, as in SNS, where delivery happens after the publisher was answered. The topic
+     * need not exist yet.
+     */
+    public void onPublish(String topicArn, Consumer<PublishedMessage> listener) {
+        state.addListener(topicArn, listener);
+    }
+
+    /** The next {@code times} requests, whatever their action, fail with {@code fault}. */
+    public void failNext(int times, SnsFault fault) {
+        faults.add(times, fault);
+    }
+
+    /** Every later request waits this long before it is answered; use it to test client timeouts. */
+    public void delayResponses(Duration delay) {
+        server.delayResponses(delay);
+    }
+
+    /** Forgets topics, subscriptions, messages, publish listeners, call counts, queued faults and the delay. */
+    public void reset() {
+        state.clear();
+        callCounter.clear();
+        faults.clear();
+        server.delayResponses(Duration.ZERO);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    private HttpReply handle(ReceivedRequest request) {
+        String requestId = RandomIds.uuid();
+        try {
+            Map<String, String> form = form(request);
+            String action = Objects.requireNonNullElse(form.get("Action"), "");
+            callCounter.increment(action);
+            faults.next().ifPresent(fault -> {
+                throw fault.toError();
+            });
+            String result = actions.handle(action, form);
+            return xml(200, SnsXml.success(action, result, requestId), requestId);
+        } catch (SnsError error) {
+            return xml(error.status(), SnsXml.error(error, requestId), requestId);
+        }
+    }
+
+    private static Map<String, String> form(ReceivedRequest request) {
+        try {
+            return FormBody.parse(request.body());
+        } catch (IllegalArgumentException e) {
+            throw SnsError.sender(400, "MalformedQueryString", "The request body is not valid form encoding.");
+        }
+    }
+
+    private static HttpReply xml(int status, String body, String requestId) {
+        return HttpReply.of(status, "text/xml", body).withHeader("x-amzn-RequestId", requestId);
+    }
+}

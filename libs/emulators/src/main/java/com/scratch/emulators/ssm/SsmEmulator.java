@@ -1,0 +1,164 @@
+package com.scratch.emulators.ssm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.scratch.emulators.internal.CallCounter;
+import com.scratch.emulators.internal.FaultPlan;
+import com.scratch.emulators.internal.HttpReply;
+import com.scratch.emulators.internal.LoopbackHttpServer;
+import com.scratch.emulators.internal.RandomIds;
+import com.scratch.emulators.internal.ReceivedRequest;
+import com.scratch.emulators.internal.RejectedRequest;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A local SSM Parameter Store that the real AWS SDK v2 {@code SsmClient} talks to over HTTP (awsJson1_1):
+ * GetParameter, GetParameters, GetParametersByPath, PutParameter and DeleteParameter. Thread-safe.
+ *
+ * <pre>{@code
+ * try (SsmEmulator ssm = SsmEmulator.start()) {
+ *     ssm.putSecureString("/app/stripe/key", "sk_test_123");
+ *     SsmClient client = SsmClient.builder().endpointOverride(ssm.endpoint()).region(Region.US_EAST_1)...build();
+ *     client.getParameter(r -> r.name("/app/stripe/key").withDecryption(true));
+ *     assertThat(ssm.callCount("GetParameter")).isEqualTo(1);
+ * }
+ * }</pre>
+ */
+public final class SsmEmulator implements AutoCloseable {
+
+    private static final String TARGET_PREFIX = "AmazonSSM.";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ParameterStore store;
+    private final SsmOperations operations;
+    private final CallCounter callCounter = new CallCounter();
+    private final List<SsmCall> calls = new CopyOnWriteArrayList<>();
+    private final FaultPlan<SsmFault> faults = new FaultPlan<>();
+    private final LoopbackHttpServer server;
+
+    private SsmEmulator(int port, ParameterStore store) {
+        this.store = Objects.requireNonNull(store, "store == null");
+        this.operations = new SsmOperations(store, Clock.systemUTC());
+        this.server = LoopbackHttpServer.start("ssm", port, this::handle);
+    }
+
+    /** Starts on a free port with an in-memory store. */
+    public static SsmEmulator start() {
+        return start(0);
+    }
+
+    public static SsmEmulator start(int port) {
+        return start(port, new InMemoryParameterStore());
+    }
+
+    /** Starts on {@code port} (0 for any free one), keeping parameters in {@code store}. */
+    public static SsmEmulator start(int port, ParameterStore store) {
+        return new SsmEmulator(port, store);
+    }
+
+    /** For example {@code http://127.0.0.1:49152}; pass it to {@code endpointOverride}. */
+    public URI endpoint() {
+        return server.endpoint();
+    }
+
+    /** Writes a String parameter, overwriting any earlier value (its version goes up). */
+    public void putString(String name, String value) {
+        put(name, value, ParameterType.STRING);
+    }
+
+    /** Writes a SecureString parameter, overwriting any earlier value (its version goes up). */
+    public void putSecureString(String name, String value) {
+        put(name, value, ParameterType.SECURE_STRING);
+    }
+
+    /** The plaintext value of a parameter, whatever its type. */
+    public Optional<String> value(String name) {
+        Objects.requireNonNull(name, "name == null");
+        return store.find(name).map(StoredParameter::value);
+    }
+
+    /** How many requests named this operation (for example {@code "GetParameter"}), failed ones included. */
+    public int callCount(String operation) {
+        return callCounter.count(operation);
+    }
+
+    /** Every request received since start or {@link #reset()}, in arrival order. */
+    public List<SsmCall> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** The next {@code times} requests, whatever their operation, fail with {@code fault}. */
+    public void failNext(int times, SsmFault fault) {
+        faults.add(times, fault);
+    }
+
+    /** Every later request waits this long before it is answered; use it to test client timeouts. */
+    public void delayResponses(Duration delay) {
+        server.delayResponses(delay);
+    }
+
+    /** Forgets parameters, recorded calls, queued faults and the response delay. */
+    public void reset() {
+        store.clear();
+        calls.clear();
+        callCounter.clear();
+        faults.clear();
+        server.delayResponses(Duration.ZERO);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    private void put(String name, String value, ParameterType type) {
+        Objects.requireNonNull(name, "name == null");
+        Objects.requireNonNull(value, "value == null");
+        operations.put(name, value, type, true);
+    }
+
+    private HttpReply handle(ReceivedRequest request) {
+        HttpReply reply;
+        try {
+            reply = answer(request);
+        } catch (RejectedRequest rejected) {
+            reply = rejected.reply();
+        }
+        return reply.withHeader("x-amzn-RequestId", RandomIds.uuid());
+    }
+
+    private HttpReply answer(ReceivedRequest request) {
+        String target = Objects.requireNonNullElse(request.header("X-Amz-Target"), "");
+        String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
+        callCounter.increment(operation);
+        JsonNode body = parse(request.body());
+        calls.add(new SsmCall(operation, body));
+        faults.next().ifPresent(fault -> {
+            throw SsmErrors.fault(fault);
+        });
+        if (!body.isObject()) {
+            throw SsmErrors.error(400, "SerializationException", "Request body is not a JSON object.");
+        }
+        return operations.handle(operation, body);
+    }
+
+    private static JsonNode parse(String body) {
+        if (body.isBlank()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            // Recorded as a null body; answered as a SerializationException once faults had their turn.
+            return JsonNodeFactory.instance.nullNode();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package com.scratch.billing;
+
+import com.scratch.aws.AwsClients;
+import com.scratch.billing.announce.SnsPurchaseAnnouncements;
+import com.scratch.billing.purchase.PurchaseService;
+import com.scratch.billing.stripe.StripePayments;
+import com.scratch.billing.stripe.StripeSettings;
+import com.scratch.config.Settings;
+import com.scratch.config.StageConfig;
+import com.scratch.config.StageSettings;
+import com.scratch.secrets.SecureStringParameter;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Everything billing builds once per container, from the function's environment: {@code STAGE},
+ * {@code NOTE_PURCHASED_TOPIC_ARN}, optionally {@code STRIPE_API_BASE}. A missing setting fails here, at init,
+ * with its name. The Stripe key read starts here too, so it overlaps the rest of the cold start.
+ */
+final class BillingColdStart {
+
+    static final String TOPIC_ARN_VARIABLE = "NOTE_PURCHASED_TOPIC_ARN";
+
+    private BillingColdStart() {
+    }
+
+    static PurchaseService purchaseService(Map<String, String> environment) {
+        StageSettings stage = StageConfig.fromEnvironment(environment);
+        String topicArn = Settings.required(environment, TOPIC_ARN_VARIABLE);
+        StripeSettings stripe = StripeSettings.fromEnvironment(environment);
+
+        SecureStringParameter stripeKey = SecureStringParameter.builder(AwsClients.ssm(), stage.stripeKeyParameter()).build();
+        stripeKey.prefetch();
+
+        return new PurchaseService(
+                new StripePayments(stripeKey, stripe),
+                new SnsPurchaseAnnouncements(AwsClients.sns(), topicArn),
+                stage.stage(),
+                Clock.systemUTC());
+    }
+}

@@ -1,0 +1,130 @@
+package com.scratch.billing.stripe;
+
+import com.scratch.billing.purchase.Payment;
+import com.scratch.billing.purchase.PaymentSource;
+import com.scratch.billing.purchase.Payments;
+import com.scratch.billing.purchase.PurchaseService;
+import com.scratch.secrets.Secret;
+import com.scratch.secrets.SecureStringParameter;
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.AuthenticationException;
+import com.stripe.exception.CardException;
+import com.stripe.exception.IdempotencyException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.PermissionException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCreateParams;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Charges cards with Stripe PaymentIntents: created and confirmed in one call, card only, failing rather than
+ * asking for a redirect, in usd. One {@link StripeClient} per container, built with the key from Parameter Store
+ * on first use and rebuilt only when that key changes. Thread-safe.
+ */
+public final class StripePayments implements Payments {
+
+    static final String CURRENCY = "usd";
+
+    private static final Logger log = LoggerFactory.getLogger(StripePayments.class);
+
+    private final SecureStringParameter apiKey;
+    private final StripeSettings settings;
+    private final AtomicReference<KeyedClient> client = new AtomicReference<>();
+
+    public StripePayments(SecureStringParameter apiKey, StripeSettings settings) {
+        this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
+        this.settings = Objects.requireNonNull(settings, "settings == null");
+    }
+
+    @Override
+    public Payment charge(long amount, PaymentSource source, String idempotencyKey) {
+        PaymentIntentCreateParams params = paymentIntent(amount, source);
+        RequestOptions options = RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+        PaymentIntent intent;
+        try {
+            intent = client().v1().paymentIntents().create(params, options);
+        } catch (StripeException e) {
+            throw translate(e);
+        }
+        if (!"succeeded".equals(intent.getStatus())) {
+            log.warn("PaymentIntent {} ended in status {}", intent.getId(), intent.getStatus());
+            throw new CardDeclinedException("payment_" + intent.getStatus(), null,
+                    "The payment could not be completed (status " + intent.getStatus() + ")");
+        }
+        return new Payment(intent.getId(), intent.getAmount(), intent.getCurrency());
+    }
+
+    private static PaymentIntentCreateParams paymentIntent(long amount, PaymentSource source) {
+        PaymentIntentCreateParams.Builder params = PaymentIntentCreateParams.builder()
+                .setAmount(amount)
+                .setCurrency(CURRENCY)
+                .setDescription(PurchaseService.DESCRIPTION)
+                .addPaymentMethodType("card")
+                .setConfirm(true)
+                .setErrorOnRequiresAction(true);
+        if (source instanceof PaymentSource.CardToken) {
+            // stripe-java's typed builder has no card-token form of payment_method_data: send it as extra params.
+            params.setPaymentMethodData(PaymentIntentCreateParams.PaymentMethodData.builder()
+                    .putExtraParam("type", "card")
+                    .putExtraParam("card", Map.of("token", source.id()))
+                    .build());
+        } else {
+            params.setPaymentMethod(source.id());
+        }
+        return params.build();
+    }
+
+    private StripeClient client() {
+        Secret key = apiKey.get();
+        KeyedClient current = client.get();
+        if (current != null && current.key().sameValueAs(key)) {
+            return current.client();
+        }
+        StripeClient.StripeClientBuilder builder = StripeClient.builder()
+                .setApiKey(key.reveal())
+                .setMaxNetworkRetries(settings.maxNetworkRetries())
+                .setConnectTimeout((int) settings.connectTimeout().toMillis())
+                .setReadTimeout((int) settings.readTimeout().toMillis());
+        settings.apiBase().ifPresent(builder::setApiBase);
+        KeyedClient built = new KeyedClient(key, builder.build());
+        client.set(built);
+        return built.client();
+    }
+
+    private RuntimeException translate(StripeException e) {
+        if (e instanceof CardException) {
+            CardException card = (CardException) e;
+            String message = card.getStripeError() != null ? card.getStripeError().getMessage() : "Your card was declined.";
+            log.info("Card declined: code {}, decline code {}, request {}", card.getCode(), card.getDeclineCode(),
+                    card.getRequestId());
+            return new CardDeclinedException(card.getCode(), card.getDeclineCode(), message);
+        }
+        if (e instanceof AuthenticationException || e instanceof PermissionException) {
+            log.error("Stripe rejected the API key from {} (HTTP {}, request {})", apiKey.name(), e.getStatusCode(),
+                    e.getRequestId());
+            return new StripeKeyRejectedException(apiKey.name(), null);
+        }
+        if (e instanceof IdempotencyException) {
+            return new IdempotencyKeyReusedException(
+                    "This Idempotency-Key was already used for a different purchase", e);
+        }
+        if (e instanceof InvalidRequestException && e.getStripeError() != null
+                && e.getStripeError().getParam() != null && e.getStripeError().getParam().startsWith("payment_method")) {
+            return new PaymentMethodRejectedException(e.getStripeError().getMessage(), e);
+        }
+        log.error("Stripe call failed: {} (HTTP {}, code {}, request {})", e.getClass().getSimpleName(),
+                e.getStatusCode(), e.getCode(), e.getRequestId());
+        String what = e instanceof ApiConnectionException ? "could not be reached" : "failed";
+        return new PaymentProviderUnavailableException("Stripe " + what, e);
+    }
+
+    private record KeyedClient(Secret key, StripeClient client) {
+    }
+}

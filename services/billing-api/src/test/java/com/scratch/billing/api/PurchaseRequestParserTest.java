@@ -1,0 +1,115 @@
+package com.scratch.billing.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.scratch.billing.purchase.PaymentSource;
+import com.scratch.billing.purchase.PurchaseRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PurchaseRequestParserTest {
+
+    @Test
+    void theOriginalBodyIsACardTokenPurchase() {
+        PurchaseRequest request = PurchaseRequestParser.parse(event("{\"source\":\"tok_visa\",\"storage\":21}", "USER-SUB-1234"));
+
+        assertThat(request.storage()).isEqualTo(21);
+        assertThat(request.source()).isEqualTo(new PaymentSource.CardToken("tok_visa"));
+        assertThat(request.buyer()).contains("USER-SUB-1234");
+    }
+
+    @Test
+    void aPaymentMethodPurchase() {
+        PurchaseRequest request = PurchaseRequestParser.parse(event("{\"storage\":3,\"paymentMethod\":\"pm_card_visa\"}", null));
+
+        assertThat(request.source()).isEqualTo(new PaymentSource.PaymentMethod("pm_card_visa"));
+        assertThat(request.buyer()).isEmpty();
+    }
+
+    @Test
+    void aCardTokenPurchaseGetsTheSameIdempotencyKeyEveryTime() {
+        String body = "{\"source\":\"tok_visa\",\"storage\":21}";
+
+        String first = PurchaseRequestParser.parse(event(body, "USER-1")).idempotencyKey();
+        String retry = PurchaseRequestParser.parse(event(body, "USER-1")).idempotencyKey();
+        String otherToken = PurchaseRequestParser.parse(event(body.replace("tok_visa", "tok_mastercard"), "USER-1")).idempotencyKey();
+
+        assertThat(retry).isEqualTo(first);
+        assertThat(otherToken).isNotEqualTo(first);
+    }
+
+    @Test
+    void theIdempotencyKeyHeaderWinsWhateverItsCase() {
+        APIGatewayProxyRequestEvent event = event("{\"storage\":3,\"paymentMethod\":\"pm_card_visa\"}", null)
+                .withHeaders(Map.of("idempotency-key", "order-1001"));
+
+        assertThat(PurchaseRequestParser.parse(event).idempotencyKey()).isEqualTo("order-1001");
+    }
+
+    @Test
+    void aPaymentMethodWithoutHeaderFallsBackToTheRequestId() {
+        APIGatewayProxyRequestEvent event = event("{\"storage\":3,\"paymentMethod\":\"pm_card_visa\"}", null);
+        event.getRequestContext().setRequestId("c6af9ac6-7b61");
+
+        assertThat(PurchaseRequestParser.parse(event).idempotencyKey()).isEqualTo("request-c6af9ac6-7b61");
+    }
+
+    @Test
+    void aBase64BodyIsDecoded() {
+        String body = Base64.getEncoder().encodeToString("{\"storage\":1,\"source\":\"tok_visa\"}".getBytes(StandardCharsets.UTF_8));
+
+        PurchaseRequest request = PurchaseRequestParser.parse(event(body, null).withIsBase64Encoded(true));
+
+        assertThat(request.storage()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "                                                           | body          | Request body is required",
+        "not json                                                   | body          | not valid JSON",
+        "[21]                                                       | body          | must be a JSON object",
+        "{\"source\":\"tok_visa\"}                                  | storage       | storage is required",
+        "{\"storage\":\"21\",\"source\":\"tok_visa\"}               | storage       | whole number from 1 to 100000, was \"21\"",
+        "{\"storage\":21.5,\"source\":\"tok_visa\"}                 | storage       | was 21.5",
+        "{\"storage\":0,\"source\":\"tok_visa\"}                    | storage       | was 0",
+        "{\"storage\":-4,\"source\":\"tok_visa\"}                   | storage       | was -4",
+        "{\"storage\":100001,\"source\":\"tok_visa\"}               | storage       | was 100001",
+        "{\"storage\":99999999999,\"source\":\"tok_visa\"}          | storage       | was 99999999999",
+        "{\"storage\":21}                                           | source        | exactly one of source",
+        "{\"storage\":21,\"source\":\"tok_visa\",\"paymentMethod\":\"pm_card_visa\"} | paymentMethod | exactly one of source",
+        "{\"storage\":21,\"source\":\"pm_card_visa\"}               | source        | starting with tok_",
+        "{\"storage\":21,\"source\":42}                             | source        | starting with tok_",
+        "{\"storage\":21,\"paymentMethod\":\"tok_visa\"}            | paymentMethod | starting with pm_",
+        "{\"storage\":21,\"paymentMethod\":\"pm_<script>\"}         | paymentMethod | starting with pm_",
+    })
+    void badRequestsNameTheField(String body, String field, String message) {
+        assertThatThrownBy(() -> PurchaseRequestParser.parse(event(body, null)))
+                .isInstanceOfSatisfying(InvalidPurchaseRequestException.class,
+                        e -> assertThat(e.field()).isEqualTo(field))
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void aBadIdempotencyKeyIsNamed() {
+        APIGatewayProxyRequestEvent event = event("{\"storage\":3,\"source\":\"tok_visa\"}", null)
+                .withHeaders(Map.of("Idempotency-Key", "has spaces"));
+
+        assertThatThrownBy(() -> PurchaseRequestParser.parse(event))
+                .isInstanceOfSatisfying(InvalidPurchaseRequestException.class,
+                        e -> assertThat(e.field()).isEqualTo("Idempotency-Key"));
+    }
+
+    private static APIGatewayProxyRequestEvent event(String body, String cognitoIdentityId) {
+        APIGatewayProxyRequestEvent.RequestIdentity identity = new APIGatewayProxyRequestEvent.RequestIdentity();
+        identity.setCognitoIdentityId(cognitoIdentityId);
+        APIGatewayProxyRequestEvent.ProxyRequestContext context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
+        context.setIdentity(identity);
+        return new APIGatewayProxyRequestEvent().withBody(body).withRequestContext(context);
+    }
+}

@@ -1,0 +1,63 @@
+package com.scratch.notify;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.scratch.aws.AwsClients;
+import com.scratch.config.StageConfig;
+import com.scratch.events.MalformedEventException;
+import com.scratch.events.NotePurchasedCodec;
+import com.scratch.events.PurchaseMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Texts the stage's admin for every purchase on the topic. Every record is read before any text goes out: one
+ * unreadable record fails the invocation (logged with its SNS message id) and nothing is sent, so the
+ * platform's retry sends each text once, whole.
+ */
+public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
+
+    private static final Logger log = LoggerFactory.getLogger(NotifyHandler.class);
+
+    private final AdminTexts texts;
+
+    /** Called by Lambda once per container. */
+    public NotifyHandler() {
+        this(new AdminTexts(AwsClients.sns(), StageConfig.fromEnvironment(System.getenv()).adminPhoneNumber()));
+    }
+
+    NotifyHandler(AdminTexts texts) {
+        this.texts = Objects.requireNonNull(texts, "texts == null");
+    }
+
+    @Override
+    public Void handleRequest(SNSEvent event, Context context) {
+        List<String> messages = new ArrayList<>();
+        for (SNSEvent.SNSRecord record : records(event)) {
+            messages.add(PurchaseText.of(read(record.getSNS())));
+        }
+        messages.forEach(texts::send);
+        return null;
+    }
+
+    private static List<SNSEvent.SNSRecord> records(SNSEvent event) {
+        if (event == null || event.getRecords() == null) {
+            return List.of();
+        }
+        return event.getRecords();
+    }
+
+    private static PurchaseMessage read(SNSEvent.SNS sns) {
+        try {
+            return NotePurchasedCodec.decode(sns.getMessage());
+        } catch (MalformedEventException e) {
+            log.error("SNS message {} is not a NotePurchased event, failing the invocation: {}",
+                    sns.getMessageId(), e.getMessage());
+            throw new MalformedPurchaseMessageException(sns.getMessageId(), e);
+        }
+    }
+}
