@@ -16,6 +16,7 @@ import com.scratch.billing.stripe.IdempotencyKeyReusedException;
 import com.scratch.billing.stripe.PaymentMethodRejectedException;
 import com.scratch.billing.stripe.PaymentProviderUnavailableException;
 import com.scratch.billing.stripe.StripeKeyRejectedException;
+import com.scratch.config.FunctionEnvironment;
 import com.scratch.secrets.SecretReadException;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +35,7 @@ public final class BillingHandler implements RequestHandler<APIGatewayProxyReque
 
     /** Called by Lambda once per container: builds the clients and starts reading the Stripe key. */
     public BillingHandler() {
-        this(BillingColdStart.purchaseService(System.getenv()));
+        this(BillingColdStart.purchaseService(FunctionEnvironment.variables()));
     }
 
     public BillingHandler(PurchaseService purchases) {

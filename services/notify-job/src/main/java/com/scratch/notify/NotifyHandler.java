@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.scratch.aws.AwsClients;
+import com.scratch.config.FunctionEnvironment;
 import com.scratch.config.StageConfig;
 import com.scratch.events.MalformedEventException;
 import com.scratch.events.NotePurchasedCodec;
@@ -27,7 +28,7 @@ public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
 
     /** Called by Lambda once per container. */
     public NotifyHandler() {
-        this(new AdminTexts(AwsClients.sns(), StageConfig.fromEnvironment(System.getenv()).adminPhoneNumber()));
+        this(new AdminTexts(AwsClients.sns(), StageConfig.fromEnvironment(FunctionEnvironment.variables()).adminPhoneNumber()));
     }
 
     NotifyHandler(AdminTexts texts) {

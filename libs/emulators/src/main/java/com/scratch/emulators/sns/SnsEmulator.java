@@ -96,6 +96,14 @@ public final class SnsEmulator implements AutoCloseable {
         state.addListener(topicArn, listener);
     }
 
+    /**
+     * Calls {@code listener} with every text message, after it was put in the outbox (a local runner prints
+     * them). Same rules as {@link #onPublish}: quick, non-blocking, and a failure does not fail the Publish.
+     */
+    public void onSms(Consumer<SmsMessage> listener) {
+        state.addSmsListener(listener);
+    }
+
     /** The next {@code times} requests, whatever their action, fail with {@code fault}. */
     public void failNext(int times, SnsFault fault) {
         faults.add(times, fault);

@@ -23,6 +23,7 @@ final class SnsState {
     private final List<PublishedMessage> published = new CopyOnWriteArrayList<>();
     private final List<SmsMessage> smsOutbox = new CopyOnWriteArrayList<>();
     private final Map<String, List<Consumer<PublishedMessage>>> listeners = new ConcurrentHashMap<>();
+    private final List<Consumer<SmsMessage>> smsListeners = new CopyOnWriteArrayList<>();
 
     /** Creating a topic that exists returns its ARN again, as SNS does. */
     synchronized String createTopic(String name) {
@@ -74,6 +75,17 @@ final class SnsState {
 
     void sendSms(SmsMessage sms) {
         smsOutbox.add(sms);
+        for (Consumer<SmsMessage> listener : smsListeners) {
+            try {
+                listener.accept(sms);
+            } catch (RuntimeException e) {
+                log.warn("SMS listener failed on message {}", sms.messageId(), e);
+            }
+        }
+    }
+
+    void addSmsListener(Consumer<SmsMessage> listener) {
+        smsListeners.add(Objects.requireNonNull(listener, "listener == null"));
     }
 
     void addListener(String topicArn, Consumer<PublishedMessage> listener) {
@@ -95,5 +107,6 @@ final class SnsState {
         published.clear();
         smsOutbox.clear();
         listeners.clear();
+        smsListeners.clear();
     }
 }

@@ -214,6 +214,23 @@ class SnsEmulatorTest {
     }
 
     @Test
+    void smsListenersHearEveryTextOnceItIsInTheOutbox() {
+        // given
+        List<SmsMessage> heard = new CopyOnWriteArrayList<>();
+        sns.onSms(heard::add);
+
+        // when
+        client.publish(r -> r.phoneNumber("+14151234567").message("Charged $42.00"));
+
+        // then
+        assertThat(heard).singleElement().satisfies(sms -> {
+            assertThat(sms.phoneNumber()).isEqualTo("+14151234567");
+            assertThat(sms.message()).isEqualTo("Charged $42.00");
+        });
+        assertThat(sns.smsOutbox()).containsExactlyElementsOf(heard);
+    }
+
+    @Test
     void throttledFaultRaisesThrottledException() {
         // given
         sns.failNext(1, SnsFault.THROTTLED);

@@ -1,0 +1,216 @@
+package com.scratch.local;
+
+import com.scratch.emulators.sns.SnsEmulator;
+import com.scratch.local.api.ApiRoute;
+import com.scratch.local.api.LocalApiGateway;
+import com.scratch.local.console.InvocationLog;
+import com.scratch.local.definitions.EnvironmentValue;
+import com.scratch.local.definitions.FunctionDefinition;
+import com.scratch.local.definitions.ServerlessProject;
+import com.scratch.local.definitions.TopicDefinition;
+import com.scratch.local.definitions.TopicSubscription;
+import com.scratch.local.events.TopicDelivery;
+import com.scratch.local.inspect.LocalRecords;
+import com.scratch.local.runtime.FunctionSpec;
+import com.scratch.local.runtime.LocalFunction;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * The whole purchase flow on one machine: every function of every {@code services/*\/serverless.yml}, run
+ * from its deployment jar for the {@code local} stage, behind a local API, with local SSM, SNS and Stripe
+ * endpoints (or, with {@code realAws}, real AWS and Stripe test mode).
+ *
+ * <pre>{@code
+ * try (LocalStack stack = LocalStack.start(LocalStackOptions.defaults(root))) {
+ *     URI api = stack.apiEndpoint(); // POST {api}/billing
+ * }
+ * }</pre>
+ */
+public final class LocalStack implements AutoCloseable {
+
+    static final String CALLER_IDENTITY = "us-east-1:local-developer";
+
+    private final LocalStackOptions options;
+    private final SystemProperties systemProperties;
+    private final LocalEndpoints endpoints;
+    private final Map<String, String> topicArns;
+    private final List<LocalFunction> functions;
+    private final TopicDelivery delivery;
+    private final LocalApiGateway api;
+    private final Duration startup;
+
+    private LocalStack(LocalStackOptions options, SystemProperties systemProperties, LocalEndpoints endpoints,
+            Map<String, String> topicArns, List<LocalFunction> functions, TopicDelivery delivery, LocalApiGateway api,
+            Duration startup) {
+        this.options = options;
+        this.systemProperties = systemProperties;
+        this.endpoints = endpoints;
+        this.topicArns = topicArns;
+        this.functions = functions;
+        this.delivery = delivery;
+        this.api = api;
+        this.startup = startup;
+    }
+
+    public static LocalStack start(LocalStackOptions options, InvocationLog log) throws IOException {
+        long started = System.nanoTime();
+        ServerlessProject project = ServerlessProject.load(options.repositoryRoot(), LocalStackOptions.STAGE, System.getenv());
+        Files.createDirectories(options.dataDirectory());
+        SystemProperties systemProperties = new SystemProperties();
+        LocalEndpoints endpoints = null;
+        Map<String, String> extraEnvironment = new LinkedHashMap<>();
+        Map<String, String> topicArns;
+        if (options.realAws()) {
+            topicArns = createRealTopics(project);
+        } else {
+            endpoints = LocalEndpoints.start(options.dataDirectory(), LocalStackOptions.STAGE);
+            pointSdkAt(endpoints, systemProperties);
+            extraEnvironment.put("STRIPE_API_BASE", endpoints.stripe.endpoint().toString());
+            topicArns = createLocalTopics(project, endpoints.sns);
+            endpoints.sns.onSms(sms -> log.sms(sms.phoneNumber(), sms.message()));
+        }
+
+        Path work = options.dataDirectory().resolve("functions");
+        List<LocalFunction> functions = new ArrayList<>();
+        List<ApiRoute> routes = new ArrayList<>();
+        TopicDelivery delivery = endpoints == null ? null : new TopicDelivery(endpoints.sns, log, options.retryDelays());
+        for (FunctionDefinition definition : project.functions()) {
+            LocalFunction function = new LocalFunction(spec(definition, topicArns, extraEnvironment), work);
+            functions.add(function);
+            definition.httpRoutes().forEach(route ->
+                    routes.add(new ApiRoute(route.method(), route.path(), route.cors(), function)));
+            if (endpoints != null) {
+                for (TopicSubscription subscription : definition.topicSubscriptions()) {
+                    delivery.subscribe(topicArn(subscription, project, topicArns, definition), function);
+                }
+            }
+        }
+        LocalApiGateway api = LocalApiGateway.start(options.apiPort(), routes, CALLER_IDENTITY, log);
+        if (endpoints != null) {
+            api.serve(LocalRecords.PREFIX, new LocalRecords(endpoints.sns, List.copyOf(topicArns.values()), delivery));
+        }
+        return new LocalStack(options, systemProperties, endpoints, topicArns, functions, delivery, api,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static void pointSdkAt(LocalEndpoints endpoints, SystemProperties properties) {
+        properties.set("aws.endpointUrlSsm", endpoints.ssm.endpoint().toString());
+        properties.set("aws.endpointUrlSns", endpoints.sns.endpoint().toString());
+        // Local endpoints never see real credentials, whatever the developer's shell holds.
+        properties.set("aws.accessKeyId", "local");
+        properties.set("aws.secretAccessKey", "local");
+        properties.set("aws.region", Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1"));
+    }
+
+    private static Map<String, String> createLocalTopics(ServerlessProject project, SnsEmulator sns) {
+        Map<String, String> arns = new LinkedHashMap<>();
+        project.services().forEach(service -> service.topics().forEach(topic ->
+                arns.put(key(topic), sns.createTopic(topic.topicName()))));
+        return arns;
+    }
+
+    private static Map<String, String> createRealTopics(ServerlessProject project) {
+        Map<String, String> arns = new LinkedHashMap<>();
+        try (SnsClient sns = SnsClient.create()) {
+            project.services().forEach(service -> service.topics().forEach(topic ->
+                    arns.put(key(topic), sns.createTopic(r -> r.name(topic.topicName())).topicArn())));
+        }
+        return arns;
+    }
+
+    private static String key(TopicDefinition topic) {
+        return topic.service() + "/" + topic.logicalId();
+    }
+
+    private static FunctionSpec spec(FunctionDefinition definition, Map<String, String> topicArns,
+            Map<String, String> extraEnvironment) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        definition.environment().forEach((name, value) -> environment.put(name, resolve(value, definition, topicArns)));
+        environment.putAll(extraEnvironment);
+        return new FunctionSpec(definition.name(), definition.handlerClass(), definition.handlerMethod(),
+                definition.artifact(), environment, definition.memorySize(), Duration.ofSeconds(definition.timeoutSeconds()));
+    }
+
+    private static String resolve(EnvironmentValue value, FunctionDefinition definition, Map<String, String> topicArns) {
+        if (value instanceof EnvironmentValue.Literal) {
+            return ((EnvironmentValue.Literal) value).value();
+        }
+        String logicalId = ((EnvironmentValue.TopicArnOf) value).logicalId();
+        String arn = topicArns.get(definition.service() + "/" + logicalId);
+        if (arn == null) {
+            throw new IllegalStateException(definition.name() + ": no topic " + logicalId + " in " + definition.service());
+        }
+        return arn;
+    }
+
+    private static String topicArn(TopicSubscription subscription, ServerlessProject project,
+            Map<String, String> topicArns, FunctionDefinition definition) {
+        if (subscription instanceof TopicSubscription.ImportedTopic) {
+            String export = ((TopicSubscription.ImportedTopic) subscription).exportName();
+            TopicDefinition topic = project.topicsByExportName().get(export);
+            if (topic == null) {
+                throw new IllegalStateException(definition.name() + " subscribes to export " + export
+                        + ", which no service declares");
+            }
+            return topicArns.get(key(topic));
+        }
+        if (subscription instanceof TopicSubscription.TopicInService) {
+            String logicalId = ((TopicSubscription.TopicInService) subscription).logicalId();
+            return topicArns.get(definition.service() + "/" + logicalId);
+        }
+        return ((TopicSubscription.TopicByArn) subscription).arn();
+    }
+
+    public URI apiEndpoint() {
+        return api.endpoint();
+    }
+
+    public Duration startup() {
+        return startup;
+    }
+
+    public List<ApiRoute> routes() {
+        return api.routes();
+    }
+
+    public Map<String, String> topicArns() {
+        return Map.copyOf(topicArns);
+    }
+
+    /** Topic deliveries to functions; empty when running against real AWS (a real topic cannot call this JVM). */
+    public Optional<TopicDelivery> delivery() {
+        return Optional.ofNullable(delivery);
+    }
+
+    /** The local endpoints; empty when running against real AWS. */
+    Optional<LocalEndpoints> endpoints() {
+        return Optional.ofNullable(endpoints);
+    }
+
+    LocalStackOptions options() {
+        return options;
+    }
+
+    @Override
+    public void close() {
+        api.close();
+        if (delivery != null) {
+            delivery.close();
+        }
+        functions.forEach(LocalFunction::close);
+        if (endpoints != null) {
+            endpoints.close();
+        }
+        systemProperties.close();
+    }
+}

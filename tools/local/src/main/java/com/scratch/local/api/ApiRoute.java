@@ -1,0 +1,19 @@
+package com.scratch.local.api;
+
+import com.scratch.local.runtime.LocalFunction;
+import java.util.Objects;
+
+/** An {@code http} event of a function: requests to {@code method path} invoke it. */
+public record ApiRoute(String method, String path, boolean cors, LocalFunction function) {
+
+    public ApiRoute {
+        Objects.requireNonNull(method, "method == null");
+        Objects.requireNonNull(path, "path == null");
+        Objects.requireNonNull(function, "function == null");
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + path + " -> " + function.name();
+    }
+}

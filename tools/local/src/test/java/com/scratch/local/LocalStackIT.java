@@ -1,0 +1,185 @@
+package com.scratch.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scratch.local.console.InvocationLog;
+import com.scratch.local.demo.LocalDemo;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/** The local stack started on free ports and driven over HTTP, as a developer or a script would. */
+class LocalStackIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path data;
+
+    private static LocalStack stack;
+    private static HttpClient http;
+
+    @BeforeAll
+    static void start() throws IOException {
+        LocalStackOptions options = LocalStackOptions.defaults(LocalStackCommand.repositoryRoot())
+                .withApiPort(0)
+                .withDataDirectory(data)
+                .withRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100)));
+        stack = LocalStack.start(options, new InvocationLog(System.out));
+        http = HttpClient.newHttpClient();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void theDemoPasses() throws Exception {
+        assertThat(new LocalDemo(stack.apiEndpoint(), System.out).run()).isTrue();
+    }
+
+    @Test
+    void aPaymentMethodPurchaseIsChargedAnnouncedAndTexted() throws Exception {
+        int smsBefore = get("/_local/sms").size();
+
+        HttpResponse<String> response = post("{\"storage\":101,\"paymentMethod\":\"pm_card_visa\"}", "it-payment-method");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("amount").asLong()).isEqualTo(10100);
+        await(() -> smsCount() > smsBefore);
+        assertThat(lastSms()).isEqualTo("Charged $101.00 for Scratch charge (101 notes)");
+        JsonNode event = lastEventFor(body.get("paymentId").asText());
+        assertThat(event.path("attributes").path("eventType").asText()).isEqualTo("NotePurchased");
+    }
+
+    @Test
+    void twoHundredConcurrentPurchasesAreAllChargedAnnouncedAndTexted() throws Exception {
+        int smsBefore = smsCount();
+        int eventsBefore = get("/_local/events").size();
+
+        List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, 200)
+                .mapToObj(i -> http.sendAsync(request("{\"storage\":" + (i + 1) + ",\"paymentMethod\":\"pm_card_visa\"}",
+                        "it-load-" + i), HttpResponse.BodyHandlers.ofString()))
+                .toList();
+
+        for (CompletableFuture<HttpResponse<String>> response : responses) {
+            assertThat(response.get().statusCode()).isEqualTo(200);
+        }
+        await(() -> smsCount() >= smsBefore + 200);
+        assertThat(smsCount()).isEqualTo(smsBefore + 200);
+        JsonNode events = get("/_local/events");
+        Set<String> eventIds = new HashSet<>();
+        for (int i = eventsBefore; i < events.size(); i++) {
+            eventIds.add(JSON.readTree(events.get(i).get("message").asText()).get("eventId").asText());
+        }
+        assertThat(eventIds).hasSize(200);
+    }
+
+    @Test
+    void aFunctionThatKeepsFailingEndsInTheDeadLetterList() throws Exception {
+        String topicArn = stack.topicArns().values().iterator().next();
+        URI sns = stack.endpoints().orElseThrow().sns.endpoint();
+        String messageId;
+        try (SnsClient client = SnsClient.builder().endpointOverride(sns).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            messageId = client.publish(r -> r.topicArn(topicArn).message("{\"amount\": \"not a number\"}")).messageId();
+        }
+
+        await(() -> deadLetters().size() > 0);
+
+        JsonNode letter = deadLetters().get(0);
+        assertThat(letter.get("function").asText()).isEqualTo("notify");
+        assertThat(letter.get("messageId").asText()).isEqualTo(messageId);
+        assertThat(letter.get("attempts").asInt()).isEqualTo(3);
+        assertThat(letter.get("errorType").asText()).endsWith("MalformedPurchaseMessageException");
+    }
+
+    @Test
+    void anUnknownRouteSaysWhichRoutesExist() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(stack.apiEndpoint().resolve("/nope")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("POST /billing");
+    }
+
+    private static HttpResponse<String> post(String body, String idempotencyKey) throws IOException, InterruptedException {
+        return http.send(request(body, idempotencyKey), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest request(String body, String idempotencyKey) {
+        return HttpRequest.newBuilder(stack.apiEndpoint().resolve("/billing"))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    private static JsonNode get(String path) {
+        try {
+            return JSON.readTree(http.send(HttpRequest.newBuilder(stack.apiEndpoint().resolve(path)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int smsCount() {
+        return get("/_local/sms").size();
+    }
+
+    private static String lastSms() {
+        JsonNode sms = get("/_local/sms");
+        return sms.get(sms.size() - 1).get("message").asText();
+    }
+
+    private static JsonNode deadLetters() {
+        return get("/_local/dead-letters");
+    }
+
+    private static JsonNode lastEventFor(String paymentId) throws IOException {
+        for (JsonNode event : get("/_local/events")) {
+            if (JSON.readTree(event.get("message").asText()).path("paymentId").asText().equals(paymentId)) {
+                return event;
+            }
+        }
+        throw new AssertionError("No event for " + paymentId);
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not reached within 30 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+}

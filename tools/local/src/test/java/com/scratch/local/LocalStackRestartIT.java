@@ -1,0 +1,50 @@
+package com.scratch.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.scratch.local.console.InvocationLog;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A second start finds the parameters the first one seeded, in the encrypted file, and uses the same key. */
+class LocalStackRestartIT {
+
+    @Test
+    void aSecondStartReusesTheEncryptedParameterFile(@TempDir Path data) throws Exception {
+        LocalStackOptions options = LocalStackOptions.defaults(LocalStackCommand.repositoryRoot())
+                .withApiPort(0).withDataDirectory(data);
+        InvocationLog quiet = new InvocationLog(new PrintStream(OutputStream.nullOutputStream()));
+
+        // given: a first start seeded a generated test key
+        String firstKey;
+        try (LocalStack first = LocalStack.start(options, quiet)) {
+            LocalEndpoints endpoints = first.endpoints().orElseThrow();
+            firstKey = endpoints.ssm.value(endpoints.stripeKeyParameter).orElseThrow();
+        }
+        assertThat(firstKey).startsWith("sk_test_");
+        String file = Files.readString(data.resolve("ssm/parameters.json"), StandardCharsets.UTF_8);
+        assertThat(file).contains("/stripeSecretKey/test").doesNotContain(firstKey);
+
+        // when: the stack starts again on the same data
+        try (LocalStack second = LocalStack.start(options, quiet)) {
+            LocalEndpoints endpoints = second.endpoints().orElseThrow();
+
+            // then: same key, and purchases work with it
+            assertThat(endpoints.ssm.value(endpoints.stripeKeyParameter)).contains(firstKey);
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(second.apiEndpoint().resolve("/billing"))
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"storage\":3,\"paymentMethod\":\"pm_card_visa\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package com.scratch.local.definitions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.scratch.local.definitions.EnvironmentValue.Literal;
+import com.scratch.local.definitions.TopicSubscription.ImportedTopic;
+import com.scratch.local.definitions.TopicSubscription.TopicByArn;
+import com.scratch.local.definitions.TopicSubscription.TopicInService;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Functions, their events and overrides, on the fixture repositories. */
+class FunctionReadingTest {
+
+    @Test
+    void aFunctionOverridesTheProviderSettings() {
+        // given
+        Path root = TestPaths.fixture("variables");
+
+        // when
+        ServiceDefinition hello = ServerlessProject.load(root, "local", Map.of()).service("hello").orElseThrow();
+
+        // then
+        FunctionDefinition overriding = hello.function("hello").orElseThrow();
+        assertThat(overriding.memorySize()).isEqualTo(256);
+        assertThat(overriding.timeoutSeconds()).isEqualTo(3);
+        // GREETING keeps the provider's place; the function's own variables come last.
+        assertThat(overriding.environment().keySet()).containsExactly(
+                "STAGE", "SETTINGS", "REGION", "GREETING", "OWNER", "LABEL", "PORT", "RETRIES", "EXTRA");
+        assertThat(overriding.environment())
+                .containsEntry("GREETING", new Literal("overridden"))
+                .containsEntry("EXTRA", new Literal("only-here"));
+
+        FunctionDefinition inheriting = hello.function("goodbye").orElseThrow();
+        assertThat(inheriting.memorySize()).isEqualTo(FunctionDefinition.DEFAULT_MEMORY_SIZE);
+        assertThat(inheriting.timeoutSeconds()).isEqualTo(10);
+    }
+
+    @Test
+    void readsHandlersArtifactsAndHttpRoutes() {
+        // given
+        Path root = TestPaths.fixture("variables");
+
+        // when
+        ServiceDefinition hello = ServerlessProject.load(root, "local", Map.of()).service("hello").orElseThrow();
+
+        // then
+        FunctionDefinition shortForm = hello.function("hello").orElseThrow();
+        assertThat(shortForm.handlerClass()).isEqualTo("com.example.HelloHandler");
+        assertThat(shortForm.handlerMethod()).isEqualTo("handleRequest");
+        assertThat(shortForm.artifact()).isEqualTo(root.resolve("services/hello/target/hello.jar"));
+        assertThat(shortForm.httpRoutes()).containsExactly(new HttpRoute("GET", "/hello", false, null));
+
+        FunctionDefinition longForm = hello.function("goodbye").orElseThrow();
+        assertThat(longForm.handlerMethod()).isEqualTo("handle");
+        assertThat(longForm.artifact()).isEqualTo(root.resolve("services/hello/target/goodbye.jar"));
+        // The schedule event is ignored.
+        assertThat(longForm.httpRoutes()).containsExactly(new HttpRoute("DELETE", "/items/{id}", false, "aws_iam"));
+    }
+
+    @Test
+    void routesAreUpperCaseAndStartWithASlash() {
+        // when
+        HttpRoute route = new HttpRoute("post", "billing", true, "aws_iam");
+
+        // then
+        assertThat(route).isEqualTo(new HttpRoute("POST", "/billing", true, "aws_iam"));
+        assertThat(route.hasAuthorizer()).isTrue();
+    }
+
+    @Test
+    void readsEachFormOfTopicSubscription() {
+        // given
+        Path root = TestPaths.fixture("subscriptions");
+
+        // when
+        ServiceDefinition orders = ServerlessProject.load(root, "local", Map.of()).service("orders").orElseThrow();
+
+        // then
+        assertThat(orders.function("audit").orElseThrow().topicSubscriptions()).containsExactly(
+                new TopicByArn("arn:aws:sns:us-east-1:123456789012:payments"),
+                new TopicInService("SNSTopicOrderalerts"),
+                new TopicInService("OrdersTopic"),
+                new ImportedTopic("local-CustomersTopicArn"));
+        assertThat(orders.topics()).containsExactly(
+                new TopicDefinition("orders", "OrdersTopic", "local-orders"),
+                new TopicDefinition("orders", "SNSTopicOrderalerts", "order-alerts"));
+        assertThat(new TopicByArn("arn:aws:sns:us-east-1:123456789012:payments").topicName()).isEqualTo("payments");
+    }
+
+    @Test
+    void refusesAnEnvironmentValueOnlyCloudFormationKnows() {
+        // given
+        Path root = TestPaths.fixture("unsupported-intrinsic");
+
+        // when / then
+        assertThatThrownBy(() -> ServerlessProject.load(root, "local", Map.of()))
+                .isInstanceOfSatisfying(UnsupportedEnvironmentValueException.class, e -> {
+                    assertThat(e.function()).isEqualTo("worker");
+                    assertThat(e.variable()).isEqualTo("QUEUE_URL");
+                })
+                .hasMessageContaining("!Ref JobsQueue");
+    }
+}

@@ -1,0 +1,96 @@
+package com.scratch.local.definitions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import com.scratch.local.definitions.EnvironmentValue.Literal;
+import com.scratch.local.definitions.EnvironmentValue.TopicArnOf;
+import com.scratch.local.definitions.TopicSubscription.ImportedTopic;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The repository's own definitions, read as the local runner reads them. */
+class ServerlessProjectTest {
+
+    private static final Path ROOT = TestPaths.repositoryRoot();
+
+    @Test
+    void readsBothServicesInFolderOrder() {
+        // when
+        ServerlessProject project = ServerlessProject.load(ROOT, "local");
+
+        // then
+        assertThat(project.services()).extracting(ServiceDefinition::name).containsExactly("billing-api", "notify-job");
+        assertThat(project.services()).extracting(ServiceDefinition::runtime).containsOnly("java21");
+        assertThat(project.functions()).extracting(FunctionDefinition::name).containsExactly("billing", "notify");
+    }
+
+    @Test
+    void readsTheBillingFunction() {
+        // given
+        ServerlessProject project = ServerlessProject.load(ROOT, "local");
+
+        // when
+        FunctionDefinition billing = project.service("billing-api").orElseThrow().function("billing").orElseThrow();
+
+        // then
+        assertThat(billing.service()).isEqualTo("billing-api");
+        assertThat(billing.handlerClass()).isEqualTo("com.scratch.billing.BillingHandler");
+        assertThat(billing.handlerMethod()).isEqualTo("handleRequest");
+        assertThat(billing.artifact()).isEqualTo(ROOT.resolve("services/billing-api/target/billing-api.jar"));
+        assertThat(billing.memorySize()).isEqualTo(1024);
+        assertThat(billing.timeoutSeconds()).isEqualTo(25);
+        assertThat(billing.environment()).containsExactly(
+                entry("STAGE", new Literal("local")),
+                entry("JAVA_TOOL_OPTIONS", new Literal("-XX:+TieredCompilation -XX:TieredStopAtLevel=1")),
+                entry("NOTE_PURCHASED_TOPIC_ARN", new TopicArnOf("NotePurchasedTopic")));
+        assertThat(billing.httpRoutes()).containsExactly(new HttpRoute("POST", "/billing", true, "aws_iam"));
+        assertThat(billing.topicSubscriptions()).isEmpty();
+    }
+
+    @Test
+    void readsTheNotePurchasedTopicAndItsExport() {
+        // given
+        ServerlessProject project = ServerlessProject.load(ROOT, "local");
+
+        // when
+        ServiceDefinition billingApi = project.service("billing-api").orElseThrow();
+
+        // then
+        TopicDefinition topic = new TopicDefinition("billing-api", "NotePurchasedTopic", "local-note-purchased");
+        assertThat(billingApi.topics()).containsExactly(topic);
+        assertThat(project.topicsByExportName()).containsExactly(entry("local-ExtNotePurchasedTopicArn", topic));
+    }
+
+    @Test
+    void notifySubscribesThroughTheExportOfItsOwnStage() {
+        // given
+        ServerlessProject project = ServerlessProject.load(ROOT, "local");
+
+        // when
+        FunctionDefinition notify = project.service("notify-job").orElseThrow().function("notify").orElseThrow();
+
+        // then
+        assertThat(notify.topicSubscriptions()).containsExactly(new ImportedTopic("local-ExtNotePurchasedTopicArn"));
+        assertThat(project.topicsByExportName()).containsKey("local-ExtNotePurchasedTopicArn");
+        assertThat(notify.handlerClass()).isEqualTo("com.scratch.notify.NotifyHandler");
+        assertThat(notify.memorySize()).isEqualTo(512);
+        assertThat(notify.timeoutSeconds()).isEqualTo(30);
+        assertThat(notify.artifact()).isEqualTo(ROOT.resolve("services/notify-job/target/notify-job.jar"));
+        assertThat(notify.httpRoutes()).isEmpty();
+    }
+
+    @Test
+    void aFeatureStageNamesItsTopicAndExportAfterItself() {
+        // when
+        ServerlessProject project = ServerlessProject.load(ROOT, "feature-login");
+
+        // then
+        assertThat(project.service("billing-api").orElseThrow().topics())
+                .extracting(TopicDefinition::topicName).containsExactly("feature-login-note-purchased");
+        assertThat(project.topicsByExportName()).containsOnlyKeys("feature-login-ExtNotePurchasedTopicArn");
+        assertThat(project.service("notify-job").orElseThrow().functions().get(0).topicSubscriptions())
+                .containsExactly(new ImportedTopic("feature-login-ExtNotePurchasedTopicArn"));
+        assertThat(project.functions().get(0).environment()).containsEntry("STAGE", new Literal("feature-login"));
+    }
+}
