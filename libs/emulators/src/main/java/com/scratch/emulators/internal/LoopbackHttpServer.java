@@ -1,12 +1,11 @@
 package com.scratch.emulators.internal;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.scratch.emulators.LoopbackHttp;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -63,7 +62,7 @@ public final class LoopbackHttpServer implements AutoCloseable {
         }
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
+            server = LoopbackHttp.bind(port, BACKLOG);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot bind the " + name + " emulator to 127.0.0.1:" + port, e);
         }

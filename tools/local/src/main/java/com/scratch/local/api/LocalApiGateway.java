@@ -2,6 +2,7 @@ package com.scratch.local.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scratch.emulators.LoopbackHttp;
 import com.scratch.local.console.InvocationLog;
 import com.scratch.local.runtime.FunctionFailedException;
 import com.scratch.local.runtime.FunctionInitFailedException;
@@ -12,8 +13,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -59,7 +58,7 @@ public final class LocalApiGateway implements AutoCloseable {
         Objects.requireNonNull(routes, "routes == null");
         Objects.requireNonNull(callerIdentity, "callerIdentity == null");
         Objects.requireNonNull(log, "log == null");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        HttpServer server = LoopbackHttp.bind(port, 256);
         ExecutorService threads = Executors.newFixedThreadPool(64, runnable -> {
             Thread thread = new Thread(runnable, "local-api");
             thread.setDaemon(true);
