@@ -8,14 +8,17 @@ import com.scratch.billing.stripe.StripeSettings;
 import com.scratch.config.Settings;
 import com.scratch.config.StageConfig;
 import com.scratch.config.StageSettings;
-import com.scratch.secrets.SecureStringParameter;
+import com.scratch.secrets.CachedParameter;
+import com.scratch.secrets.ParameterStoreCache;
+import com.scratch.secrets.SnapStartHooks;
 import java.time.Clock;
 import java.util.Map;
 
 /**
  * Everything billing builds once per container, from the function's environment: {@code STAGE},
  * {@code NOTE_PURCHASED_TOPIC_ARN}, optionally {@code STRIPE_API_BASE}. A missing setting fails here, at init,
- * with its name. The Stripe key read starts here too, so it overlaps the rest of the cold start.
+ * with its name. The Stripe key read starts here too, so it overlaps the rest of the cold start (or, under
+ * SnapStart, right after the restore).
  */
 final class BillingColdStart {
 
@@ -29,11 +32,16 @@ final class BillingColdStart {
         String topicArn = Settings.required(environment, TOPIC_ARN_VARIABLE);
         StripeSettings stripe = StripeSettings.fromEnvironment(environment);
 
-        SecureStringParameter stripeKey = SecureStringParameter.builder(AwsClients.ssm(), stage.stripeKeyParameter()).build();
-        stripeKey.prefetch();
+        ParameterStoreCache parameters = ParameterStoreCache.builder(AwsClients.ssm()).build();
+        CachedParameter stripeKey = parameters.secureString(stage.stripeKeyParameter());
+        parameters.registerSnapStartHooks(BillingPrimer::prime);
+        if (!SnapStartHooks.takingSnapshot(environment)) {
+            // With SnapStart the key is read after the restore instead, so that it is never in a snapshot.
+            parameters.prefetch();
+        }
 
         return new PurchaseService(
-                new StripePayments(stripeKey, stripe),
+                new StripePayments(stripeKey, stage.stage(), stripe),
                 new SnsPurchaseAnnouncements(AwsClients.sns(), topicArn),
                 stage.stage(),
                 Clock.systemUTC());

@@ -15,6 +15,7 @@ import com.scratch.billing.stripe.CardDeclinedException;
 import com.scratch.billing.stripe.IdempotencyKeyReusedException;
 import com.scratch.billing.stripe.PaymentMethodRejectedException;
 import com.scratch.billing.stripe.PaymentProviderUnavailableException;
+import com.scratch.billing.stripe.StripeKeyForWrongStageException;
 import com.scratch.billing.stripe.StripeKeyRejectedException;
 import com.scratch.config.FunctionEnvironment;
 import com.scratch.secrets.SecretReadException;
@@ -66,7 +67,7 @@ public final class BillingHandler implements RequestHandler<APIGatewayProxyReque
             return ApiResponses.failed(502, "payment_provider_unavailable",
                     "The payment provider did not answer. Retrying the same request will not charge twice.",
                     Map.of("idempotencyKey", request.idempotencyKey()));
-        } catch (SecretReadException | StripeKeyRejectedException e) {
+        } catch (SecretReadException | StripeKeyRejectedException | StripeKeyForWrongStageException e) {
             log.error("Payments unavailable: {}", e.getMessage());
             return ApiResponses.failed(503, "service_unavailable", "Payments are unavailable, try again shortly.", Map.of());
         } catch (AnnouncementFailedException e) {

@@ -80,6 +80,15 @@ class ServerlessPackageTest {
         }
 
         @ForEveryStage
+        void snapStartIsOnForPublishedVersions(String stage) {
+            // when
+            JsonNode function = billingTemplate(stage).properties(FUNCTION);
+
+            // then
+            assertThat(function.path("SnapStart").path("ApplyOn").asText()).isEqualTo("PublishedVersions");
+        }
+
+        @ForEveryStage
         void environmentNamesTheStageAndTheTopic(String stage) {
             // when
             JsonNode environment = billingTemplate(stage).environmentOf(FUNCTION);

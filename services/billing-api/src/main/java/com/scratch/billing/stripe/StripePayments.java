@@ -5,14 +5,14 @@ import com.scratch.billing.purchase.PaymentSource;
 import com.scratch.billing.purchase.Payments;
 import com.scratch.billing.purchase.PurchaseService;
 import com.scratch.secrets.Secret;
-import com.scratch.secrets.SecureStringParameter;
+import com.scratch.config.Stage;
+import com.scratch.secrets.CachedParameter;
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.AuthenticationException;
 import com.stripe.exception.CardException;
 import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.InvalidRequestException;
-import com.stripe.exception.PermissionException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Charges cards with Stripe PaymentIntents: created and confirmed in one call, card only, failing rather than
  * asking for a redirect, in usd. One {@link StripeClient} per container, built with the key from Parameter Store
- * on first use and rebuilt only when that key changes. Thread-safe.
+ * on first use and rebuilt only when that key changes. A key that does not fit the stage is refused before any
+ * charge. When Stripe rejects the key (rolled or revoked), the key is read again and the charge retried once
+ * with the same idempotency key. Thread-safe.
  */
 public final class StripePayments implements Payments {
 
@@ -34,12 +36,14 @@ public final class StripePayments implements Payments {
 
     private static final Logger log = LoggerFactory.getLogger(StripePayments.class);
 
-    private final SecureStringParameter apiKey;
+    private final CachedParameter apiKey;
+    private final Stage stage;
     private final StripeSettings settings;
     private final AtomicReference<KeyedClient> client = new AtomicReference<>();
 
-    public StripePayments(SecureStringParameter apiKey, StripeSettings settings) {
+    public StripePayments(CachedParameter apiKey, Stage stage, StripeSettings settings) {
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
+        this.stage = Objects.requireNonNull(stage, "stage == null");
         this.settings = Objects.requireNonNull(settings, "settings == null");
     }
 
@@ -47,18 +51,39 @@ public final class StripePayments implements Payments {
     public Payment charge(long amount, PaymentSource source, String idempotencyKey) {
         PaymentIntentCreateParams params = paymentIntent(amount, source);
         RequestOptions options = RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
-        PaymentIntent intent;
-        try {
-            intent = client().v1().paymentIntents().create(params, options);
-        } catch (StripeException e) {
-            throw translate(e);
-        }
+        PaymentIntent intent = create(params, options);
         if (!"succeeded".equals(intent.getStatus())) {
             log.warn("PaymentIntent {} ended in status {}", intent.getId(), intent.getStatus());
             throw new CardDeclinedException("payment_" + intent.getStatus(), null,
                     "The payment could not be completed (status " + intent.getStatus() + ")");
         }
         return new Payment(intent.getId(), intent.getAmount(), intent.getCurrency());
+    }
+
+    private PaymentIntent create(PaymentIntentCreateParams params, RequestOptions options) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client().v1().paymentIntents().create(params, options);
+            } catch (AuthenticationException e) { // PermissionException (403) is one too
+                if (attempt == 2) {
+                    log.error("Stripe rejected the API key from SSM parameter {} again after reading it afresh (HTTP {},"
+                            + " request {}): put a valid key in that parameter", apiKey.name(), e.getStatusCode(),
+                            e.getRequestId());
+                    throw new StripeKeyRejectedException(apiKey.name(), null);
+                }
+                log.warn("Stripe rejected the API key from SSM parameter {} (HTTP {}, request {}): reading it again and"
+                        + " retrying once", apiKey.name(), e.getStatusCode(), e.getRequestId());
+                apiKey.invalidate();
+            } catch (StripeException e) {
+                throw translate(e);
+            }
+        }
+    }
+
+    /** Loads what building a charge needs, with no key and no network call (SnapStart priming). */
+    public static void prime() {
+        paymentIntent(400, new PaymentSource.CardToken("tok_visa"));
+        paymentIntent(400, new PaymentSource.PaymentMethod("pm_card_visa"));
     }
 
     private static PaymentIntentCreateParams paymentIntent(long amount, PaymentSource source) {
@@ -83,6 +108,7 @@ public final class StripePayments implements Payments {
 
     private StripeClient client() {
         Secret key = apiKey.get();
+        StripeKeyGuard.check(stage, key);
         KeyedClient current = client.get();
         if (current != null && current.key().sameValueAs(key)) {
             return current.client();
@@ -105,11 +131,6 @@ public final class StripePayments implements Payments {
             log.info("Card declined: code {}, decline code {}, request {}", card.getCode(), card.getDeclineCode(),
                     card.getRequestId());
             return new CardDeclinedException(card.getCode(), card.getDeclineCode(), message);
-        }
-        if (e instanceof AuthenticationException || e instanceof PermissionException) {
-            log.error("Stripe rejected the API key from {} (HTTP {}, request {})", apiKey.name(), e.getStatusCode(),
-                    e.getRequestId());
-            return new StripeKeyRejectedException(apiKey.name(), null);
         }
         if (e instanceof IdempotencyException) {
             return new IdempotencyKeyReusedException(

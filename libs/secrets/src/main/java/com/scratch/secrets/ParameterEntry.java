@@ -1,0 +1,176 @@
+package com.scratch.secrets;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.ssm.model.Parameter;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+
+/**
+ * One cached parameter and what is known about reading it: the last good value, the read in progress (shared
+ * by every caller that needs it meanwhile) and the run of failures since the last success. Thread-safe: the
+ * fresh value is read without a lock; everything else changes under this object's lock.
+ */
+final class ParameterEntry {
+
+    private static final Logger log = LoggerFactory.getLogger(ParameterEntry.class);
+
+    private final ParameterKey key;
+    private final Duration timeToLive;
+    private final ParameterStoreCache cache;
+
+    private volatile Fetched fetched;
+    private CompletableFuture<Fetched> readInProgress;
+    private int failures;
+    private Instant retryNotBefore = Instant.MIN;
+    private SecretReadException lastFailure;
+
+    ParameterEntry(ParameterKey key, Duration timeToLive, ParameterStoreCache cache) {
+        this.key = key;
+        this.timeToLive = timeToLive;
+        this.cache = cache;
+    }
+
+    ParameterKey key() {
+        return key;
+    }
+
+    Secret get() {
+        Fetched current = fetched;
+        if (current != null && isFresh(current)) {
+            return current.secret();
+        }
+        CompletableFuture<Fetched> read;
+        boolean readHere = false;
+        synchronized (this) {
+            current = fetched;
+            if (current != null && isFresh(current)) {
+                return current.secret();
+            }
+            if (readInProgress == null && cache.clock().instant().isBefore(retryNotBefore)) {
+                return staleOr(new SecretUnavailableException(key.name(), "not asked again for another "
+                        + Duration.between(cache.clock().instant(), retryNotBefore).toMillis() + " ms after " + failures
+                        + " failed reads (last: " + lastFailure.getMessage() + ")", lastFailure));
+            }
+            read = readInProgress;
+            if (read == null) {
+                read = readInProgress = new CompletableFuture<>();
+                readHere = true;
+            }
+        }
+        if (readHere) {
+            read(read);
+        }
+        try {
+            return await(read).secret();
+        } catch (SecretReadException e) {
+            return staleOr(e);
+        }
+    }
+
+    /** Marks this entry as being read by a batch, unless it is fresh or already being read. */
+    synchronized CompletableFuture<Fetched> claimForBatch() {
+        Fetched current = fetched;
+        if ((current != null && isFresh(current)) || readInProgress != null) {
+            return null;
+        }
+        readInProgress = new CompletableFuture<>();
+        return readInProgress;
+    }
+
+    void succeeded(CompletableFuture<Fetched> read, Parameter parameter) {
+        if (key.withDecryption() && parameter.type() != ParameterType.SECURE_STRING) {
+            log.warn("SSM parameter {} is a {}, not a SecureString: store secrets encrypted", key.name(),
+                    parameter.typeAsString());
+        }
+        Fetched value = new Fetched(new Secret(key.name(), parameter.value()), parameter.version(), cache.clock().instant());
+        synchronized (this) {
+            fetched = value;
+            failures = 0;
+            retryNotBefore = Instant.MIN;
+            lastFailure = null;
+            readInProgress = null;
+        }
+        log.info("Read SSM parameter {} (version {})", key.name(), parameter.version());
+        read.complete(value);
+    }
+
+    void failed(CompletableFuture<Fetched> read, SecretReadException error) {
+        Duration wait;
+        synchronized (this) {
+            failures++;
+            wait = cache.backoff().after(failures, cache.jitter());
+            retryNotBefore = cache.clock().instant().plus(wait);
+            lastFailure = error;
+            readInProgress = null;
+        }
+        Fetched stale = usableStale();
+        log.warn("Reading SSM parameter {} failed ({} in a row): {}; {}; next read allowed in {} ms", key.name(), failures,
+                error.getMessage(), stale == null ? "no value to serve" : "serving the value read at " + stale.readAt(),
+                wait.toMillis());
+        read.completeExceptionally(error);
+    }
+
+    /** Forgets the value and any backoff: the next {@link #get()} reads at once (rotation, snapshot restore). */
+    synchronized void forget() {
+        fetched = null;
+        failures = 0;
+        retryNotBefore = Instant.MIN;
+        lastFailure = null;
+    }
+
+    boolean isFresh() {
+        Fetched current = fetched;
+        return current != null && isFresh(current);
+    }
+
+    /** One GetParameter, outside the lock; its outcome completes the future every waiting caller shares. */
+    private void read(CompletableFuture<Fetched> read) {
+        try {
+            succeeded(read, SsmReads.one(cache.ssm(), key));
+        } catch (SecretReadException e) {
+            failed(read, e);
+        } catch (RuntimeException e) {
+            failed(read, new SecretUnavailableException(key.name(), e.getClass().getSimpleName(), e));
+        }
+    }
+
+    private boolean isFresh(Fetched current) {
+        return cache.clock().instant().isBefore(current.readAt().plus(timeToLive));
+    }
+
+    private Fetched usableStale() {
+        Fetched current = fetched;
+        return current != null && cache.clock().instant().isBefore(current.readAt().plus(cache.maxStaleAge()))
+                ? current : null;
+    }
+
+    private Secret staleOr(SecretReadException error) {
+        Fetched stale = usableStale();
+        if (stale == null) {
+            throw error;
+        }
+        return stale.secret();
+    }
+
+    private static Fetched await(CompletableFuture<Fetched> read) {
+        try {
+            return read.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for an SSM parameter", e);
+        }
+    }
+
+    /** A value as read, and when. */
+    record Fetched(Secret secret, long version, Instant readAt) {
+    }
+}

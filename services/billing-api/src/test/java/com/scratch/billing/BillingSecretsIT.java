@@ -1,0 +1,161 @@
+package com.scratch.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.scratch.emulators.sns.SnsFault;
+import com.scratch.emulators.ssm.SsmFault;
+import com.scratch.emulators.stripe.StripeFault;
+import com.scratch.emulators.stripe.StripeRequest;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The Stripe key in billing: rotation, the stage-key guard, and never a trace of the key in logs or answers. */
+class BillingSecretsIT {
+
+    private static final String TEST_KEY = "sk_test_51OldKeyAbcdefghijklmnop";
+    private static final String ROTATED_KEY = "sk_test_51NewKeyQrstuvwxyz012345";
+    private static final String LIVE_KEY = "sk_live_51LiveKeyZyxwvutsrqponm";
+    private static final String ORIGINAL = "events/billing-original.json";
+
+    private static LocalBillingServers servers;
+
+    @BeforeAll
+    static void start() {
+        servers = new LocalBillingServers();
+    }
+
+    @AfterAll
+    static void stop() {
+        servers.close();
+    }
+
+    @Test
+    void aRotatedKeyIsReadAgainAndTheChargeRetriedOnceWithTheSameIdempotencyKey() {
+        // given: a warm function holding the old key
+        servers.reset("/stripeSecretKey/test", TEST_KEY);
+        BillingHandler handler = servers.coldStart("dev");
+        assertThat(handler.handleRequest(LocalBillingServers.purchase("{\"storage\":1,\"paymentMethod\":\"pm_card_visa\"}"), null)
+                .getStatusCode()).isEqualTo(200);
+
+        // when: the key is rolled in Stripe and the new one is put in Parameter Store
+        servers.stripe.requireApiKey(ROTATED_KEY);
+        servers.ssm.putSecureString("/stripeSecretKey/test", ROTATED_KEY);
+        APIGatewayProxyResponseEvent response = handler.handleRequest(LocalBillingServers.event(ORIGINAL), null);
+
+        // then: one rejected attempt with the old key, one charge with the new, same idempotency key
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        List<StripeRequest> requests = servers.stripe.requests();
+        StripeRequest rejected = requests.get(requests.size() - 2);
+        StripeRequest retried = requests.get(requests.size() - 1);
+        assertThat(rejected.apiKey()).isEqualTo(TEST_KEY);
+        assertThat(retried.apiKey()).isEqualTo(ROTATED_KEY);
+        assertThat(retried.idempotencyKey()).isEqualTo(rejected.idempotencyKey());
+        assertThat(servers.stripe.createdPaymentIntentCount()).isEqualTo(2);
+        assertThat(servers.ssm.callCount("GetParameter") + servers.ssm.callCount("GetParameters")).isEqualTo(2);
+    }
+
+    @Test
+    void aKeyRejectedAgainAfterReadingItAfreshIs503WithALogLineNamingTheParameter() {
+        servers.reset("/stripeSecretKey/test", TEST_KEY);
+        servers.stripe.requireApiKey(ROTATED_KEY); // revoked in Stripe, not yet replaced in Parameter Store
+        BillingHandler handler = servers.coldStart("dev");
+
+        try (LogCapture logs = new LogCapture()) {
+            APIGatewayProxyResponseEvent response = handler.handleRequest(LocalBillingServers.event(ORIGINAL), null);
+
+            assertThat(response.getStatusCode()).isEqualTo(503);
+            assertThat(logs.text()).contains("Stripe rejected the API key from SSM parameter /stripeSecretKey/test again");
+        }
+        assertThat(servers.stripe.requests()).hasSize(2);
+        assertThat(servers.stripe.createdPaymentIntentCount()).isZero();
+    }
+
+    @Test
+    void aTestKeyInProdIsRefusedBeforeAnyCharge() {
+        servers.reset("/stripeSecretKey/live", TEST_KEY);
+        BillingHandler handler = servers.coldStart("prod");
+
+        try (LogCapture logs = new LogCapture()) {
+            assertThat(handler.handleRequest(LocalBillingServers.event(ORIGINAL), null).getStatusCode()).isEqualTo(503);
+            assertThat(logs.text()).contains("SSM parameter /stripeSecretKey/live holds a test key, but stage prod accepts only live keys");
+        }
+        assertThat(servers.stripe.requests()).isEmpty();
+    }
+
+    @Test
+    void aLiveKeyInAFeatureStageIsRefusedBeforeAnyCharge() {
+        servers.reset("/stripeSecretKey/test", LIVE_KEY);
+        BillingHandler handler = servers.coldStart("feature-login");
+
+        try (LogCapture logs = new LogCapture()) {
+            assertThat(handler.handleRequest(LocalBillingServers.event(ORIGINAL), null).getStatusCode()).isEqualTo(503);
+            assertThat(logs.text()).contains("holds a live key, but stage feature-login accepts only test keys");
+        }
+        assertThat(servers.stripe.requests()).isEmpty();
+    }
+
+    @Test
+    void underSnapStartTheKeyIsNotReadBeforeTheSnapshot() throws Exception {
+        // given: the init Lambda runs before taking a snapshot
+        servers.reset("/stripeSecretKey/test", TEST_KEY);
+        BillingHandler handler = servers.snapshotInit("dev");
+        Thread.sleep(300); // room for a background read, were one started
+
+        // then: no key was read, so none can be in the snapshot
+        assertThat(servers.keyReads()).isZero();
+
+        // and the restored function reads it on its first request (the hooks themselves: ParameterStoreCacheIT)
+        assertThat(handler.handleRequest(LocalBillingServers.event(ORIGINAL), null).getStatusCode()).isEqualTo(200);
+        assertThat(servers.keyReads()).isEqualTo(1);
+    }
+
+    @Test
+    void noKeyEverAppearsInALogLineOrAResponse() {
+        List<String> answers = new ArrayList<>();
+        String logged;
+        try (LogCapture logs = new LogCapture()) {
+            // success, decline, bad request
+            servers.reset("/stripeSecretKey/test", TEST_KEY);
+            BillingHandler handler = servers.coldStart("dev");
+            answers.add(body(handler, ORIGINAL));
+            answers.add(body(handler, "events/billing-declined-card.json"));
+            answers.add(body(handler, "events/billing-invalid-storage.json"));
+            // Stripe failing, SNS failing after the charge
+            servers.stripe.failNext(2, StripeFault.API_ERROR);
+            answers.add(body(handler, "events/billing-payment-method.json"));
+            servers.sns.failNext(3, SnsFault.INTERNAL_ERROR);
+            answers.add(body(handler, "events/billing-payment-method.json"));
+            // rotation that works, then a key rejected twice
+            servers.stripe.requireApiKey(ROTATED_KEY);
+            servers.ssm.putSecureString("/stripeSecretKey/test", ROTATED_KEY);
+            answers.add(body(handler, ORIGINAL));
+            servers.stripe.requireApiKey("sk_test_somebodyElsesKey0000");
+            answers.add(body(handler, ORIGINAL));
+            // SSM failing with no value to serve, and missing
+            servers.reset("/stripeSecretKey/test", TEST_KEY);
+            servers.ssm.failNext(50, SsmFault.THROTTLING);
+            answers.add(body(servers.coldStart("dev"), ORIGINAL));
+            servers.reset("/stripeSecretKey/other", TEST_KEY);
+            answers.add(body(servers.coldStart("dev"), ORIGINAL));
+            // the wrong key for the stage
+            servers.reset("/stripeSecretKey/test", LIVE_KEY);
+            answers.add(body(servers.coldStart("dev"), ORIGINAL));
+            logged = logs.text();
+        }
+
+        assertThat(logged).contains("Stripe rejected", "holds a live key", "Could not publish", "ThrottlingException");
+        for (String key : List.of(TEST_KEY, ROTATED_KEY, LIVE_KEY)) {
+            assertThat(logged).doesNotContain(key);
+            assertThat(answers).noneMatch(answer -> answer.contains(key));
+        }
+        assertThat(answers).noneMatch(answer -> answer.contains("sk_test_") || answer.contains("sk_live_"));
+    }
+
+    private static String body(BillingHandler handler, String fixture) {
+        return handler.handleRequest(LocalBillingServers.event(fixture), null).getBody();
+    }
+}
