@@ -8,10 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -50,7 +46,7 @@ class ParameterStoreCacheBenchmark {
                 ssm.putSecureString(NAME, "sk_test_benchmark");
                 ssm.delayResponses(Duration.ofMillis(200));
                 CachedParameter cold = ParameterStoreCache.builder(client).build().secureString(NAME);
-                readAtOnce(cold, 64);
+                ConcurrentReads.readAtOnce(cold, 64);
                 rows.add(row("64 threads reading a cold parameter at once", calls(ssm)));
 
                 ssm.reset();
@@ -60,7 +56,7 @@ class ParameterStoreCacheBenchmark {
                 expiring.get();
                 clock.advance(ParameterStoreCache.DEFAULT_TIME_TO_LIVE);
                 ssm.delayResponses(Duration.ofMillis(200));
-                readAtOnce(expiring, 64);
+                ConcurrentReads.readAtOnce(expiring, 64);
                 rows.add(row("64 threads reading an expired parameter at once (after its first read)", calls(ssm)));
 
                 ssm.reset();
@@ -80,26 +76,6 @@ class ParameterStoreCacheBenchmark {
         Path file = Path.of("target/benchmarks/parameter-store-cache.md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, report);
-    }
-
-    private static void readAtOnce(CachedParameter parameter, int threads) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Secret>> reads = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                reads.add(pool.submit(() -> {
-                    start.await();
-                    return parameter.get();
-                }));
-            }
-            start.countDown();
-            for (Future<Secret> read : reads) {
-                read.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static String calls(SsmEmulator ssm) {

@@ -8,10 +8,6 @@ import com.scratch.emulators.ssm.SsmFault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -298,22 +294,9 @@ class ParameterStoreCacheIT {
 
     private static void readConcurrently(CachedParameter key, int threads) throws Exception {
         ssm.delayResponses(Duration.ofMillis(200));
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
         try {
-            List<Future<Secret>> reads = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                reads.add(pool.submit(() -> {
-                    start.await();
-                    return key.get();
-                }));
-            }
-            start.countDown();
-            for (Future<Secret> read : reads) {
-                assertThat(read.get().reveal()).startsWith("sk_test_");
-            }
+            assertThat(ConcurrentReads.readAtOnce(key, threads)).allSatisfy(secret -> assertThat(secret.reveal()).startsWith("sk_test_"));
         } finally {
-            pool.shutdownNow();
             ssm.delayResponses(Duration.ZERO);
         }
     }
