@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -71,6 +72,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> extraEnvironment = new LinkedHashMap<>();
         Map<String, String> topicArns;
         if (options.realAws()) {
+            useRegionOfTheUsualChain(systemProperties);
             topicArns = createRealTopics(project);
         } else {
             endpoints = LocalEndpoints.start(options.dataDirectory(), LocalStackOptions.STAGE);
@@ -110,6 +112,13 @@ public final class LocalStack implements AutoCloseable {
         properties.set("aws.accessKeyId", "local");
         properties.set("aws.secretAccessKey", "local");
         properties.set("aws.region", Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1"));
+    }
+
+    /** Lambda always sets AWS_REGION; a developer's shell may only have a profile, which the functions do not read. */
+    private static void useRegionOfTheUsualChain(SystemProperties properties) {
+        if (System.getenv("AWS_REGION") == null && System.getProperty("aws.region") == null) {
+            properties.set("aws.region", new DefaultAwsRegionProviderChain().getRegion().id());
+        }
     }
 
     private static Map<String, String> createLocalTopics(ServerlessProject project, SnsEmulator sns) {

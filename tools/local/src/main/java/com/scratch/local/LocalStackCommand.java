@@ -79,6 +79,10 @@ public final class LocalStackCommand {
             lines.add("  Stripe  " + endpoints.stripe.endpoint() + "  (test mode: tok_visa, pm_card_visa, tok_chargeDeclined, ...)");
             lines.add("  Records " + api + "/_local/sms  " + api + "/_local/events  " + api + "/_local/dead-letters");
         });
+        if (stack.options().realAws()) {
+            lines.add("  Topics  " + String.join(", ", stack.topicArns().values()) + " (real SNS: their subscribers here"
+                    + " are not invoked; deployed subscribers are)");
+        }
         lines.add("Try:");
         lines.add("  curl -s -X POST " + api + "/billing -H 'Content-Type: application/json' -d '{\"storage\":21,\"source\":\"tok_visa\"}'");
         return lines;

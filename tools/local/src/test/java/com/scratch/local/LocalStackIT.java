@@ -122,6 +122,24 @@ class LocalStackIT {
     }
 
     @Test
+    void corsPreflightIsAnsweredForCorsRoutes() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(stack.apiEndpoint().resolve("/billing"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Headers").orElseThrow()).contains("Idempotency-Key");
+    }
+
+    @Test
+    void theCallerIsTheLocalCognitoIdentity() throws Exception {
+        HttpResponse<String> response = post("{\"storage\":2,\"paymentMethod\":\"pm_card_visa\"}", "it-identity");
+
+        JsonNode event = lastEventFor(JSON.readTree(response.body()).get("paymentId").asText());
+        assertThat(JSON.readTree(event.get("message").asText()).get("userId").asText()).isEqualTo(LocalStack.CALLER_IDENTITY);
+    }
+
+    @Test
     void anUnknownRouteSaysWhichRoutesExist() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(stack.apiEndpoint().resolve("/nope")).build(),
                 HttpResponse.BodyHandlers.ofString());
