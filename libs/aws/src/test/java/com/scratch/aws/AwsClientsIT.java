@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -64,7 +63,6 @@ class AwsClientsIT {
                         .hasAtLeastOneElementOfType(TracingInterceptor.class);
             }
         }
-        assertThat(UrlConnectionHttpClient.class).isNotNull();
         assertThat(classExists("software.amazon.awssdk.http.apache.ApacheHttpClient")).isFalse();
         assertThat(classExists("software.amazon.awssdk.http.apache5.Apache5HttpClient")).isFalse();
         assertThat(classExists("software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient")).isFalse();

@@ -1,5 +1,6 @@
 package com.scratch.secrets;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -34,9 +35,20 @@ public final class CachedParameter {
         return entry.get();
     }
 
-    /** Forgets the value, so the next {@link #get()} reads it again at once (e.g. after Stripe rejected the key). */
+    /** Forgets the value, so the next {@link #get()} reads it again at once. */
     public void invalidate() {
         entry.forget();
+    }
+
+    /**
+     * Forgets {@code rejected} (a key the provider refused) so the next {@link #get()} reads afresh, unless the
+     * value held was read less than {@code minimumAge} ago: then the parameter itself still holds the rejected
+     * value and reading it again on every request would only hammer SSM.
+     *
+     * @return true when a fresh value will be (or already was) read; false when a retry would get the same value
+     */
+    public boolean invalidateRejected(Secret rejected, Duration minimumAge) {
+        return entry.forgetIfStill(rejected, minimumAge);
     }
 
     @Override

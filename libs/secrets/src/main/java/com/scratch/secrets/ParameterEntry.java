@@ -88,43 +88,67 @@ final class ParameterEntry {
         }
         Fetched value = new Fetched(new Secret(key.name(), parameter.value()), parameter.version(), cache.clock().instant());
         synchronized (this) {
-            fetched = value;
-            failures = 0;
-            retryNotBefore = Instant.MIN;
-            lastFailure = null;
-            readInProgress = null;
+            // A read that was under way when the value was invalidated may return the very value just rejected:
+            // its waiters get it, but it is not kept.
+            if (readInProgress == read) {
+                fetched = value;
+                failures = 0;
+                retryNotBefore = Instant.MIN;
+                lastFailure = null;
+                readInProgress = null;
+            }
         }
         log.info("Read SSM parameter {} (version {})", key.name(), parameter.version());
         read.complete(value);
     }
 
     void failed(CompletableFuture<Fetched> read, SecretReadException error) {
-        Duration wait;
+        Duration wait = Duration.ZERO;
+        int inARow;
         synchronized (this) {
-            failures++;
-            wait = cache.backoff().after(failures, cache.jitter());
-            retryNotBefore = cache.clock().instant().plus(wait);
-            lastFailure = error;
-            readInProgress = null;
+            if (readInProgress == read) {
+                failures++;
+                wait = cache.backoff().after(failures, cache.jitter());
+                retryNotBefore = cache.clock().instant().plus(wait);
+                lastFailure = error;
+                readInProgress = null;
+            }
+            inARow = failures;
         }
         Fetched stale = usableStale();
-        log.warn("Reading SSM parameter {} failed ({} in a row): {}; {}; next read allowed in {} ms", key.name(), failures,
+        log.warn("Reading SSM parameter {} failed ({} in a row): {}; {}; next read allowed in {} ms", key.name(), inARow,
                 error.getMessage(), stale == null ? "no value to serve" : "serving the value read at " + stale.readAt(),
                 wait.toMillis());
         read.completeExceptionally(error);
     }
 
-    /** Forgets the value and any backoff: the next {@link #get()} reads at once (rotation, snapshot restore). */
+    /**
+     * Forgets the value, any backoff and any read under way (its waiters still get its answer, but it is not
+     * kept): the next {@link #get()} reads afresh at once (snapshot restore).
+     */
     synchronized void forget() {
         fetched = null;
         failures = 0;
         retryNotBefore = Instant.MIN;
         lastFailure = null;
+        readInProgress = null;
     }
 
-    boolean isFresh() {
+    /**
+     * Forgets the value if it is still {@code rejected} and was read at least {@code minimumAge} ago; true if it
+     * did. Many requests holding the same rejected key then cause one new read, not one each, and a key that
+     * is still wrong after a fresh read is not read again on every request.
+     */
+    synchronized boolean forgetIfStill(Secret rejected, Duration minimumAge) {
         Fetched current = fetched;
-        return current != null && isFresh(current);
+        if (current == null || !current.secret().sameValueAs(rejected)) {
+            return true; // another caller already forgot it, or a new value is there: worth another try
+        }
+        if (cache.clock().instant().isBefore(current.readAt().plus(minimumAge))) {
+            return false;
+        }
+        forget();
+        return true;
     }
 
     /** One GetParameter, outside the lock; its outcome completes the future every waiting caller shares. */
@@ -133,8 +157,12 @@ final class ParameterEntry {
             succeeded(read, SsmReads.one(cache.ssm(), key));
         } catch (SecretReadException e) {
             failed(read, e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever happens, the shared read must end: a future left open would hang every later caller.
             failed(read, new SecretUnavailableException(key.name(), e.getClass().getSimpleName(), e));
+            if (e instanceof Error) {
+                throw (Error) e;
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package com.scratch.secrets;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.Parameter;
@@ -41,6 +41,8 @@ public final class ParameterStoreCache {
 
     public static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofMinutes(5);
     public static final Duration DEFAULT_MAX_STALE_AGE = Duration.ofMinutes(30);
+
+    private static final SecureRandom JITTER = new SecureRandom();
 
     private final SsmClient ssm;
     private final Duration defaultTimeToLive;
@@ -137,6 +139,17 @@ public final class ParameterStoreCache {
     }
 
     private void readBatch(List<Claim> batch, boolean withDecryption) {
+        try {
+            readBatchOrFail(batch, withDecryption);
+        } finally {
+            // Whatever happened, no claimed read may stay open: its callers would wait forever.
+            SecretUnavailableException unfinished = new SecretUnavailableException(
+                    String.join(", ", batch.stream().map(claim -> claim.entry().key().name()).toList()), "batch read did not finish", null);
+            batch.stream().filter(claim -> !claim.read().isDone()).forEach(claim -> claim.entry().failed(claim.read(), unfinished));
+        }
+    }
+
+    private void readBatchOrFail(List<Claim> batch, boolean withDecryption) {
         List<String> names = batch.stream().map(claim -> claim.entry().key().name()).toList();
         Map<String, Parameter> found;
         try {
@@ -198,7 +211,9 @@ public final class ParameterStoreCache {
         private Duration maxStaleAge = DEFAULT_MAX_STALE_AGE;
         private RetryBackoff backoff = RetryBackoff.DEFAULT;
         private Clock clock = Clock.systemUTC();
-        private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+        // SecureRandom, not ThreadLocalRandom: containers restored from one SnapStart snapshot must not share a
+        // random sequence, or they would all come back at the same moment.
+        private DoubleSupplier jitter = JITTER::nextDouble;
 
         private Builder(SsmClient ssm) {
             this.ssm = Objects.requireNonNull(ssm, "ssm == null");

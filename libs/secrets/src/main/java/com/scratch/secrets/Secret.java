@@ -1,5 +1,7 @@
 package com.scratch.secrets;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Objects;
 
 /**
@@ -16,7 +18,7 @@ import java.util.Objects;
 public final class Secret {
 
     private final String parameterName;
-    private final transient String value;
+    private final String value;
 
     public Secret(String parameterName, String value) {
         this.parameterName = Objects.requireNonNull(parameterName, "parameterName == null");
@@ -35,9 +37,7 @@ public final class Secret {
 
     /** True when both hold the same value, compared in constant time. */
     public boolean sameValueAs(Secret other) {
-        return java.security.MessageDigest.isEqual(
-                value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                other.value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), other.value.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -109,13 +109,28 @@ class BillingHandlerIT {
     }
 
     @Test
-    void aPaymentMethodPurchaseUsesTheClientsIdempotencyKey() throws Exception {
+    void aPaymentMethodPurchaseRetriedWithItsIdempotencyKeyIsChargedOnce() throws Exception {
         APIGatewayProxyResponseEvent response = handle("events/billing-payment-method.json");
+        APIGatewayProxyResponseEvent retried = handle("events/billing-payment-method.json");
 
         assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(retried.getBody()).get("paymentId")).isEqualTo(JSON.readTree(response.getBody()).get("paymentId"));
+        assertThat(stripe.createdPaymentIntentCount()).isEqualTo(1);
         StripeRequest charge = stripe.requests().get(0);
-        assertThat(charge.form()).containsEntry("payment_method", "pm_card_visa").doesNotContainKey("payment_method_data[type]");
-        assertThat(charge.idempotencyKey()).isEqualTo("order-1001");
+        assertThat(charge.form()).containsEntry("payment_method", "pm_card_visa")
+                .containsEntry("error_on_requires_action", "true")
+                .doesNotContainKey("payment_method_data[type]");
+        assertThat(charge.idempotencyKey()).isEqualTo(stripe.requests().get(1).idempotencyKey()).startsWith("client-");
+    }
+
+    @Test
+    void aPaymentMethodWithoutAnIdempotencyKeyIs400AndNotCharged() throws Exception {
+        APIGatewayProxyResponseEvent response = handle(LocalBillingServers.purchase("{\"storage\":2,\"paymentMethod\":\"pm_card_visa\"}")
+                .withHeaders(Map.of()));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.getBody()).get("field").asText()).isEqualTo("Idempotency-Key");
+        assertThat(stripe.requests()).isEmpty();
     }
 
     @Test

@@ -34,7 +34,7 @@ class BillingSecretsIT {
     }
 
     @Test
-    void aRotatedKeyIsReadAgainAndTheChargeRetriedOnceWithTheSameIdempotencyKey() {
+    void aRotatedKeyIsReadAgainAndTheChargeRetriedOnceWithTheSameIdempotencyKey() throws Exception {
         // given: a warm function holding the old key
         servers.reset("/stripeSecretKey/test", TEST_KEY);
         BillingHandler handler = servers.coldStart("dev");
@@ -42,6 +42,7 @@ class BillingSecretsIT {
                 .getStatusCode()).isEqualTo(200);
 
         // when: the key is rolled in Stripe and the new one is put in Parameter Store
+        Thread.sleep(1100); // a key read less than a second ago is not read again on rejection
         servers.stripe.requireApiKey(ROTATED_KEY);
         servers.ssm.putSecureString("/stripeSecretKey/test", ROTATED_KEY);
         APIGatewayProxyResponseEvent response = handler.handleRequest(LocalBillingServers.event(ORIGINAL), null);
@@ -59,19 +60,25 @@ class BillingSecretsIT {
     }
 
     @Test
-    void aKeyRejectedAgainAfterReadingItAfreshIs503WithALogLineNamingTheParameter() {
+    void aKeyRejectedAgainAfterReadingItAfreshIs503WithALogLineNamingTheParameter() throws Exception {
         servers.reset("/stripeSecretKey/test", TEST_KEY);
         servers.stripe.requireApiKey(ROTATED_KEY); // revoked in Stripe, not yet replaced in Parameter Store
         BillingHandler handler = servers.coldStart("dev");
+        Thread.sleep(1100); // older than the minimum age, so the rejected key is read again once
 
         try (LogCapture logs = new LogCapture()) {
             APIGatewayProxyResponseEvent response = handler.handleRequest(LocalBillingServers.event(ORIGINAL), null);
 
             assertThat(response.getStatusCode()).isEqualTo(503);
-            assertThat(logs.text()).contains("Stripe rejected the API key from SSM parameter /stripeSecretKey/test again");
+            assertThat(logs.text()).contains("Stripe rejected the API key from SSM parameter /stripeSecretKey/test, which was read afresh");
         }
         assertThat(servers.stripe.requests()).hasSize(2);
         assertThat(servers.stripe.createdPaymentIntentCount()).isZero();
+        assertThat(servers.keyReads()).isEqualTo(2);
+
+        // and a request right after does not read the parameter again: it still holds the rejected key
+        assertThat(handler.handleRequest(LocalBillingServers.event(ORIGINAL), null).getStatusCode()).isEqualTo(503);
+        assertThat(servers.keyReads()).isEqualTo(2);
     }
 
     @Test
@@ -124,8 +131,10 @@ class BillingSecretsIT {
             answers.add(body(handler, ORIGINAL));
             answers.add(body(handler, "events/billing-declined-card.json"));
             answers.add(body(handler, "events/billing-invalid-storage.json"));
-            // Stripe failing, SNS failing after the charge
+            // Stripe failing and rate-limiting, SNS failing after the charge
             servers.stripe.failNext(2, StripeFault.API_ERROR);
+            answers.add(body(handler, "events/billing-payment-method.json"));
+            servers.stripe.failNext(1, StripeFault.RATE_LIMIT);
             answers.add(body(handler, "events/billing-payment-method.json"));
             servers.sns.failNext(3, SnsFault.INTERNAL_ERROR);
             answers.add(body(handler, "events/billing-payment-method.json"));
@@ -135,9 +144,12 @@ class BillingSecretsIT {
             answers.add(body(handler, ORIGINAL));
             servers.stripe.requireApiKey("sk_test_somebodyElsesKey0000");
             answers.add(body(handler, ORIGINAL));
-            // SSM failing with no value to serve, and missing
+            // SSM failing with no value to serve, denying access, and missing
             servers.reset("/stripeSecretKey/test", TEST_KEY);
             servers.ssm.failNext(50, SsmFault.THROTTLING);
+            answers.add(body(servers.coldStart("dev"), ORIGINAL));
+            servers.reset("/stripeSecretKey/test", TEST_KEY);
+            servers.ssm.failNext(50, SsmFault.ACCESS_DENIED);
             answers.add(body(servers.coldStart("dev"), ORIGINAL));
             servers.reset("/stripeSecretKey/other", TEST_KEY);
             answers.add(body(servers.coldStart("dev"), ORIGINAL));
@@ -147,7 +159,8 @@ class BillingSecretsIT {
             logged = logs.text();
         }
 
-        assertThat(logged).contains("Stripe rejected", "holds a live key", "Could not publish", "ThrottlingException");
+        assertThat(logged).contains("Stripe rejected", "holds a live key", "Could not publish", "ThrottlingException",
+                "Not allowed to read", "RateLimitException");
         for (String key : List.of(TEST_KEY, ROTATED_KEY, LIVE_KEY)) {
             assertThat(logged).doesNotContain(key);
             assertThat(answers).noneMatch(answer -> answer.contains(key));

@@ -5,6 +5,7 @@ import com.scratch.emulators.sns.SnsEmulator;
 import com.scratch.emulators.ssm.SsmEmulator;
 import com.scratch.emulators.stripe.StripeEmulator;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The local SSM, SNS and Stripe servers a billing test talks to, and a billing function built by its real cold
@@ -66,9 +67,10 @@ final class LocalBillingServers implements AutoCloseable {
         return LambdaEvents.load(fixture, APIGatewayProxyRequestEvent.class);
     }
 
-    /** The original event with another body. */
+    /** The original event with another body, and an Idempotency-Key of its own. */
     static APIGatewayProxyRequestEvent purchase(String body) {
-        return event("events/billing-original.json").withBody(body);
+        return event("events/billing-original.json").withBody(body)
+                .withHeaders(Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     }
 
     @Override

@@ -63,46 +63,73 @@ public final class LocalStack implements AutoCloseable {
         this.startup = startup;
     }
 
+    /**
+     * Starts everything; on failure (the API port taken, a bad definition) stops what was started and puts the
+     * system properties back before rethrowing.
+     */
     public static LocalStack start(LocalStackOptions options, InvocationLog log) throws IOException {
         long started = System.nanoTime();
         ServerlessProject project = ServerlessProject.load(options.repositoryRoot(), LocalStackOptions.STAGE, System.getenv());
         Files.createDirectories(options.dataDirectory());
         SystemProperties systemProperties = new SystemProperties();
-        LocalEndpoints endpoints = null;
-        Map<String, String> extraEnvironment = new LinkedHashMap<>();
-        Map<String, String> topicArns;
-        if (options.realAws()) {
-            useRegionOfTheUsualChain(systemProperties);
-            topicArns = createRealTopics(project);
-        } else {
-            endpoints = LocalEndpoints.start(options.dataDirectory(), LocalStackOptions.STAGE);
-            pointSdkAt(endpoints, systemProperties);
-            extraEnvironment.put("STRIPE_API_BASE", endpoints.stripe.endpoint().toString());
-            topicArns = createLocalTopics(project, endpoints.sns);
-            endpoints.sns.onSms(sms -> log.sms(sms.phoneNumber(), sms.message()));
-        }
+        List<AutoCloseable> running = new ArrayList<>();
+        try {
+            LocalEndpoints endpoints = null;
+            Map<String, String> extraEnvironment = new LinkedHashMap<>();
+            Map<String, String> topicArns;
+            if (options.realAws()) {
+                useRegionOfTheUsualChain(systemProperties);
+                topicArns = createRealTopics(project);
+            } else {
+                endpoints = LocalEndpoints.start(options.dataDirectory(), LocalStackOptions.STAGE);
+                running.add(endpoints);
+                pointSdkAt(endpoints, systemProperties);
+                extraEnvironment.put("STRIPE_API_BASE", endpoints.stripe.endpoint().toString());
+                topicArns = createLocalTopics(project, endpoints.sns);
+                endpoints.sns.onSms(sms -> log.sms(sms.phoneNumber(), sms.message()));
+            }
 
-        Path work = options.dataDirectory().resolve("functions");
-        List<LocalFunction> functions = new ArrayList<>();
-        List<ApiRoute> routes = new ArrayList<>();
-        TopicDelivery delivery = endpoints == null ? null : new TopicDelivery(endpoints.sns, log, options.retryDelays());
-        for (FunctionDefinition definition : project.functions()) {
-            LocalFunction function = new LocalFunction(spec(definition, topicArns, extraEnvironment), work);
-            functions.add(function);
-            definition.httpRoutes().forEach(route ->
-                    routes.add(new ApiRoute(route.method(), route.path(), route.cors(), function)));
-            if (endpoints != null) {
-                for (TopicSubscription subscription : definition.topicSubscriptions()) {
-                    delivery.subscribe(topicArn(subscription, project, topicArns, definition), function);
+            Path work = options.dataDirectory().resolve("functions");
+            List<LocalFunction> functions = new ArrayList<>();
+            List<ApiRoute> routes = new ArrayList<>();
+            TopicDelivery delivery = endpoints == null ? null : new TopicDelivery(endpoints.sns, log, options.retryDelays());
+            if (delivery != null) {
+                running.add(delivery);
+            }
+            for (FunctionDefinition definition : project.functions()) {
+                LocalFunction function = new LocalFunction(spec(definition, topicArns, extraEnvironment), work);
+                functions.add(function);
+                running.add(function);
+                definition.httpRoutes().forEach(route ->
+                        routes.add(new ApiRoute(route.method(), route.path(), route.cors(), function)));
+                if (delivery != null) {
+                    for (TopicSubscription subscription : definition.topicSubscriptions()) {
+                        delivery.subscribe(topicArn(subscription, project, topicArns, definition), function);
+                    }
                 }
             }
+            LocalApiGateway api = LocalApiGateway.start(options.apiPort(), routes, CALLER_IDENTITY, log);
+            if (endpoints != null) {
+                api.serve(LocalRecords.PREFIX, new LocalRecords(endpoints.sns, List.copyOf(topicArns.values()), delivery));
+            }
+            return new LocalStack(options, systemProperties, endpoints, topicArns, functions, delivery, api,
+                    Duration.ofNanos(System.nanoTime() - started));
+        } catch (IOException | RuntimeException e) {
+            stopAll(running);
+            systemProperties.close();
+            throw e;
         }
-        LocalApiGateway api = LocalApiGateway.start(options.apiPort(), routes, CALLER_IDENTITY, log);
-        if (endpoints != null) {
-            api.serve(LocalRecords.PREFIX, new LocalRecords(endpoints.sns, List.copyOf(topicArns.values()), delivery));
+    }
+
+    /** Stops in the reverse order of starting. */
+    private static void stopAll(List<AutoCloseable> running) {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                // keep stopping the rest; the first failure is the one rethrown by start()
+            }
         }
-        return new LocalStack(options, systemProperties, endpoints, topicArns, functions, delivery, api,
-                Duration.ofNanos(System.nanoTime() - started));
     }
 
     private static void pointSdkAt(LocalEndpoints endpoints, SystemProperties properties) {
@@ -210,6 +237,7 @@ public final class LocalStack implements AutoCloseable {
         return options;
     }
 
+    /** Stops taking requests, lets deliveries under way finish, then stops the functions and the endpoints. */
     @Override
     public void close() {
         api.close();

@@ -41,6 +41,7 @@ class LocalStackRestartIT {
             assertThat(endpoints.ssm.value(endpoints.stripeKeyParameter)).contains(firstKey);
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(second.apiEndpoint().resolve("/billing"))
+                            .header("Idempotency-Key", "restart-1")
                             .POST(HttpRequest.BodyPublishers.ofString("{\"storage\":3,\"paymentMethod\":\"pm_card_visa\"}"))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -13,16 +13,16 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * Turns an API Gateway request into a {@link PurchaseRequest}, or says exactly which field is wrong.
  *
  * <p>Body: {@code {"storage": 21, "source": "tok_visa"}} or {@code {"storage": 21, "paymentMethod": "pm_card_visa"}}.
- * The idempotency key is the {@code Idempotency-Key} header when the client sends one. Without it, a card
- * token (single use by nature) gives a key derived from the token, buyer and storage, so a retried request
- * cannot charge twice; a payment method falls back to the API Gateway request id.
+ * The Stripe idempotency key comes from the {@code Idempotency-Key} header when the client sends one, scoped to
+ * the buyer (Stripe's keys are account-wide: two buyers' "order-1" must not collide). Without the header, a
+ * card token (single use by nature) gives a key derived from the token, buyer and storage, so a retried request
+ * cannot charge twice; a payment method is reusable, so the header is required.
  */
 public final class PurchaseRequestParser {
 
@@ -42,8 +42,8 @@ public final class PurchaseRequestParser {
         PaymentSource source = source(body);
         String buyerId = buyerId(event).orElse(null);
         String idempotencyKey = header(event, IDEMPOTENCY_HEADER)
-                .map(PurchaseRequestParser::checkedIdempotencyKey)
-                .orElseGet(() -> derivedIdempotencyKey(event, source, storage, buyerId));
+                .map(key -> "client-" + sha256(buyerId + "|" + checkedIdempotencyKey(key)))
+                .orElseGet(() -> derivedIdempotencyKey(source, storage, buyerId));
         return new PurchaseRequest(storage, source, idempotencyKey, buyerId);
     }
 
@@ -112,15 +112,12 @@ public final class PurchaseRequestParser {
         return key;
     }
 
-    private static String derivedIdempotencyKey(APIGatewayProxyRequestEvent event, PaymentSource source,
-            int storage, String buyerId) {
-        if (source instanceof PaymentSource.CardToken) {
-            return "purchase-" + sha256(buyerId + "|" + storage + "|" + source.id());
+    private static String derivedIdempotencyKey(PaymentSource source, int storage, String buyerId) {
+        if (source instanceof PaymentSource.PaymentMethod) {
+            throw new InvalidPurchaseRequestException(IDEMPOTENCY_HEADER, "An " + IDEMPOTENCY_HEADER
+                    + " header is required with paymentMethod, so that a retried request cannot charge twice");
         }
-        return Optional.ofNullable(event.getRequestContext())
-                .map(APIGatewayProxyRequestEvent.ProxyRequestContext::getRequestId)
-                .map(requestId -> "request-" + requestId)
-                .orElseGet(() -> "request-" + UUID.randomUUID());
+        return "purchase-" + sha256(buyerId + "|" + storage + "|" + source.id());
     }
 
     private static Optional<String> buyerId(APIGatewayProxyRequestEvent event) {

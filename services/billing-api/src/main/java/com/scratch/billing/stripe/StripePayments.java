@@ -17,6 +17,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class StripePayments implements Payments {
 
     static final String CURRENCY = "usd";
+    /** A key read more recently than this is not read again on rejection: the parameter itself holds it. */
+    static final Duration MIN_KEY_AGE_BEFORE_REREAD = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(StripePayments.class);
 
@@ -52,6 +55,11 @@ public final class StripePayments implements Payments {
         PaymentIntentCreateParams params = paymentIntent(amount, source);
         RequestOptions options = RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
         PaymentIntent intent = create(params, options);
+        if ("processing".equals(intent.getStatus())) {
+            log.error("PaymentIntent {} is still processing: not announced; the client may retry with the same key",
+                    intent.getId());
+            throw new PaymentPendingException(intent.getId());
+        }
         if (!"succeeded".equals(intent.getStatus())) {
             log.warn("PaymentIntent {} ended in status {}", intent.getId(), intent.getStatus());
             throw new CardDeclinedException("payment_" + intent.getStatus(), null,
@@ -62,18 +70,19 @@ public final class StripePayments implements Payments {
 
     private PaymentIntent create(PaymentIntentCreateParams params, RequestOptions options) {
         for (int attempt = 1; ; attempt++) {
+            KeyedClient keyed = client();
             try {
-                return client().v1().paymentIntents().create(params, options);
+                return keyed.client().v1().paymentIntents().create(params, options);
             } catch (AuthenticationException e) { // PermissionException (403) is one too
-                if (attempt == 2) {
-                    log.error("Stripe rejected the API key from SSM parameter {} again after reading it afresh (HTTP {},"
+                boolean freshKeyComing = attempt == 1 && apiKey.invalidateRejected(keyed.key(), MIN_KEY_AGE_BEFORE_REREAD);
+                if (!freshKeyComing) {
+                    log.error("Stripe rejected the API key from SSM parameter {}, which was read afresh (HTTP {},"
                             + " request {}): put a valid key in that parameter", apiKey.name(), e.getStatusCode(),
                             e.getRequestId());
                     throw new StripeKeyRejectedException(apiKey.name(), null);
                 }
                 log.warn("Stripe rejected the API key from SSM parameter {} (HTTP {}, request {}): reading it again and"
                         + " retrying once", apiKey.name(), e.getStatusCode(), e.getRequestId());
-                apiKey.invalidate();
             } catch (StripeException e) {
                 throw translate(e);
             }
@@ -106,12 +115,12 @@ public final class StripePayments implements Payments {
         return params.build();
     }
 
-    private StripeClient client() {
+    private KeyedClient client() {
         Secret key = apiKey.get();
         StripeKeyGuard.check(stage, key);
         KeyedClient current = client.get();
         if (current != null && current.key().sameValueAs(key)) {
-            return current.client();
+            return current;
         }
         StripeClient.StripeClientBuilder builder = StripeClient.builder()
                 .setApiKey(key.reveal())
@@ -121,7 +130,7 @@ public final class StripePayments implements Payments {
         settings.apiBase().ifPresent(builder::setApiBase);
         KeyedClient built = new KeyedClient(key, builder.build());
         client.set(built);
-        return built.client();
+        return built;
     }
 
     private RuntimeException translate(StripeException e) {
@@ -139,6 +148,11 @@ public final class StripePayments implements Payments {
         if (e instanceof InvalidRequestException && e.getStripeError() != null
                 && e.getStripeError().getParam() != null && e.getStripeError().getParam().startsWith("payment_method")) {
             return new PaymentMethodRejectedException(e.getStripeError().getMessage(), e);
+        }
+        if (e instanceof InvalidRequestException) {
+            log.error("Stripe refused the PaymentIntent this service built: code {}, param {}, request {}", e.getCode(),
+                    e.getStripeError() == null ? null : e.getStripeError().getParam(), e.getRequestId());
+            return new PaymentRequestRejectedException("Stripe refused the request (code " + e.getCode() + ")", e);
         }
         log.error("Stripe call failed: {} (HTTP {}, code {}, request {})", e.getClass().getSimpleName(),
                 e.getStatusCode(), e.getCode(), e.getRequestId());

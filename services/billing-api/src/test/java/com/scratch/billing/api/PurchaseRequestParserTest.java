@@ -26,7 +26,8 @@ class PurchaseRequestParserTest {
 
     @Test
     void aPaymentMethodPurchase() {
-        PurchaseRequest request = PurchaseRequestParser.parse(event("{\"storage\":3,\"paymentMethod\":\"pm_card_visa\"}", null));
+        PurchaseRequest request = PurchaseRequestParser.parse(event("{\"storage\":3,\"paymentMethod\":\"pm_card_visa\"}", null)
+                .withHeaders(Map.of("Idempotency-Key", "order-1")));
 
         assertThat(request.source()).isEqualTo(new PaymentSource.PaymentMethod("pm_card_visa"));
         assertThat(request.buyer()).isEmpty();
@@ -45,19 +46,23 @@ class PurchaseRequestParserTest {
     }
 
     @Test
-    void theIdempotencyKeyHeaderWinsWhateverItsCase() {
-        APIGatewayProxyRequestEvent event = event("{\"storage\":3,\"paymentMethod\":\"pm_card_visa\"}", null)
-                .withHeaders(Map.of("idempotency-key", "order-1001"));
+    void theIdempotencyKeyHeaderIsReadWhateverItsCaseAndScopedToTheBuyer() {
+        String body = "{\"storage\":3,\"paymentMethod\":\"pm_card_visa\"}";
 
-        assertThat(PurchaseRequestParser.parse(event).idempotencyKey()).isEqualTo("order-1001");
+        String first = PurchaseRequestParser.parse(event(body, "USER-1").withHeaders(Map.of("idempotency-key", "order-1001"))).idempotencyKey();
+        String retry = PurchaseRequestParser.parse(event(body, "USER-1").withHeaders(Map.of("Idempotency-Key", "order-1001"))).idempotencyKey();
+        String otherBuyer = PurchaseRequestParser.parse(event(body, "USER-2").withHeaders(Map.of("Idempotency-Key", "order-1001"))).idempotencyKey();
+
+        assertThat(retry).isEqualTo(first).startsWith("client-");
+        assertThat(otherBuyer).isNotEqualTo(first);
     }
 
     @Test
-    void aPaymentMethodWithoutHeaderFallsBackToTheRequestId() {
-        APIGatewayProxyRequestEvent event = event("{\"storage\":3,\"paymentMethod\":\"pm_card_visa\"}", null);
-        event.getRequestContext().setRequestId("c6af9ac6-7b61");
-
-        assertThat(PurchaseRequestParser.parse(event).idempotencyKey()).isEqualTo("request-c6af9ac6-7b61");
+    void aPaymentMethodWithoutAnIdempotencyKeyIsRefused() {
+        assertThatThrownBy(() -> PurchaseRequestParser.parse(event("{\"storage\":3,\"paymentMethod\":\"pm_card_visa\"}", null)))
+                .isInstanceOfSatisfying(InvalidPurchaseRequestException.class,
+                        e -> assertThat(e.field()).isEqualTo("Idempotency-Key"))
+                .hasMessageContaining("required with paymentMethod");
     }
 
     @Test

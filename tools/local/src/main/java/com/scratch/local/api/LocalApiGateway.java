@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scratch.emulators.LoopbackHttp;
 import com.scratch.local.console.InvocationLog;
-import com.scratch.local.runtime.FunctionFailedException;
-import com.scratch.local.runtime.FunctionInitFailedException;
 import com.scratch.local.runtime.Invocation;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -17,6 +15,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -87,7 +86,7 @@ public final class LocalApiGateway implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = readBody(exchange.getRequestBody());
-            String method = exchange.getRequestMethod().toUpperCase();
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getPath();
             Optional<ApiRoute> route = routes.stream()
                     .filter(candidate -> candidate.method().equals(method) && candidate.path().equals(path))
@@ -111,7 +110,9 @@ public final class LocalApiGateway implements AutoCloseable {
         Invocation invocation;
         try {
             invocation = route.function().invoke(event);
-        } catch (FunctionFailedException | FunctionInitFailedException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // The function threw or could not start (FunctionFailedException, FunctionInitFailedException), or
+            // this runner failed: API Gateway's answer either way, and a line saying what happened.
             log.failed(route.function().name(), "502", trigger, e.getMessage());
             sendJson(exchange, 502, "{\"message\": \"Internal server error\"}");
             return;

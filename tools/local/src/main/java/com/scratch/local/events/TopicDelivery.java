@@ -51,6 +51,9 @@ public final class TopicDelivery implements AutoCloseable {
     public void subscribe(String topicArn, LocalFunction function) {
         String subscriptionArn = topicArn + ":" + UUID.randomUUID();
         sns.onPublish(topicArn, message -> {
+            if (threads.isShutdown()) {
+                return; // the stack is stopping: the publisher has its answer, nothing is left to deliver to
+            }
             pending.incrementAndGet();
             threads.execute(() -> deliver(message, subscriptionArn, function, 1));
         });
@@ -72,10 +75,11 @@ public final class TopicDelivery implements AutoCloseable {
             Invocation invocation = function.invoke(SnsEvents.of(message, subscriptionArn));
             log.invoked(function.name(), invocation, "ok", trigger);
             pending.decrementAndGet();
-        } catch (RuntimeException e) {
-            // FunctionFailedException, FunctionInitFailedException, or a fault of this runner: all are retried.
+        } catch (RuntimeException | LinkageError e) {
+            // FunctionFailedException, FunctionInitFailedException, or a fault of this runner: all are retried,
+            // and a message is never dropped without a dead letter.
             log.failed(function.name(), "fail", trigger, e.toString());
-            if (attempt <= retryDelays.size()) {
+            if (attempt <= retryDelays.size() && !threads.isShutdown()) {
                 threads.schedule(() -> deliver(message, subscriptionArn, function, attempt + 1),
                         retryDelays.get(attempt - 1).toMillis(), TimeUnit.MILLISECONDS);
                 return;
@@ -94,8 +98,17 @@ public final class TopicDelivery implements AutoCloseable {
         return topicArn.substring(topicArn.lastIndexOf(':') + 1);
     }
 
+    /** Stops delivering, waiting a moment for deliveries under way so that no function is closed under them. */
     @Override
     public void close() {
-        threads.shutdownNow();
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(5, TimeUnit.SECONDS)) {
+                threads.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            threads.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

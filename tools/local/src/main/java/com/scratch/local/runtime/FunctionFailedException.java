@@ -6,17 +6,11 @@ package com.scratch.local.runtime;
  */
 public final class FunctionFailedException extends RuntimeException {
 
-    private final String functionName;
     private final String errorType;
 
     FunctionFailedException(String functionName, Throwable error) {
         super(functionName + " failed: " + error.getClass().getName() + ": " + error.getMessage(), error);
-        this.functionName = functionName;
         this.errorType = error.getClass().getName();
-    }
-
-    public String functionName() {
-        return functionName;
     }
 
     public String errorType() {

@@ -1,6 +1,7 @@
 package com.scratch.local.runtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scratch.config.FunctionEnvironment;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -35,8 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalFunction implements AutoCloseable {
 
-    static final String ENVIRONMENT_RESOURCE = "META-INF/scratch/function-environment.properties";
-
     private static final Logger log = LoggerFactory.getLogger(LocalFunction.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,6 +43,7 @@ public final class LocalFunction implements AutoCloseable {
     private final Path workDirectory;
     private final Object coldStartLock = new Object();
     private volatile LoadedHandler loaded;
+    private volatile boolean closed;
 
     public LocalFunction(FunctionSpec spec, Path workDirectory) {
         this.spec = Objects.requireNonNull(spec, "spec == null");
@@ -52,10 +52,6 @@ public final class LocalFunction implements AutoCloseable {
 
     public String name() {
         return spec.name();
-    }
-
-    public FunctionSpec spec() {
-        return spec;
     }
 
     /**
@@ -70,6 +66,9 @@ public final class LocalFunction implements AutoCloseable {
         boolean coldStart = false;
         if (handler == null) {
             synchronized (coldStartLock) {
+                if (closed) {
+                    throw new FunctionInitFailedException(spec.name() + " is stopped", null);
+                }
                 handler = loaded;
                 if (handler == null) {
                     handler = load();
@@ -113,7 +112,8 @@ public final class LocalFunction implements AutoCloseable {
             close(loader);
             throw new FunctionInitFailedException(spec.name() + ": the handler's constructor threw "
                     + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException | IOException | RuntimeException e) {
+        } catch (ReflectiveOperationException | IOException | RuntimeException | LinkageError e) {
+            // LinkageError: a class that does not verify, or a static initializer that threw (ExceptionInInitializerError)
             close(loader);
             throw new FunctionInitFailedException(spec.name() + ": cannot load " + spec.handlerClass() + "::"
                     + spec.handlerMethod() + " from " + spec.artifact() + ": " + e, e);
@@ -131,7 +131,7 @@ public final class LocalFunction implements AutoCloseable {
 
     private Path environmentDirectory() throws IOException {
         Path directory = workDirectory.resolve(spec.name() + "-environment");
-        Path file = directory.resolve(ENVIRONMENT_RESOURCE);
+        Path file = directory.resolve(FunctionEnvironment.LOCAL_VARIABLES_RESOURCE);
         Files.createDirectories(file.getParent());
         Properties properties = new Properties();
         properties.putAll(spec.environment());
@@ -141,10 +141,15 @@ public final class LocalFunction implements AutoCloseable {
         return directory;
     }
 
+    /** Stops the function: no invocation starts after this, and its class loaders are closed. */
     @Override
     public void close() {
-        LoadedHandler handler = loaded;
-        loaded = null;
+        LoadedHandler handler;
+        synchronized (coldStartLock) {
+            closed = true;
+            handler = loaded;
+            loaded = null;
+        }
         if (handler != null) {
             handler.close();
         }

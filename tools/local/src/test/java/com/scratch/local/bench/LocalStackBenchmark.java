@@ -3,7 +3,6 @@ package com.scratch.local.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -136,12 +135,13 @@ class LocalStackBenchmark {
                         "NOTE_PURCHASED_TOPIC_ARN: ${env:LOCAL_NOTE_PURCHASED_TOPIC_ARN}");
         Files.writeString(service.resolve("serverless.yml"), definition);
         Files.createSymbolicLink(service.resolve("target/billing-api.jar"), root.resolve("services/billing-api/target/billing-api.jar"));
-        Files.writeString(service.resolve("event.json"),
-                "{\"body\":\"{\\\"storage\\\":21,\\\"paymentMethod\\\":\\\"pm_card_visa\\\"}\",\"requestContext\":{\"identity\":{\"cognitoIdentityId\":\"bench\"}}}");
         Path home = Files.createDirectories(work.resolve("osls-home"));
 
         List<Long> times = new ArrayList<>();
         for (int call = 0; call <= OSLS_CALLS; call++) { // call 0 may build osls's Java bridge: not counted
+            Files.writeString(service.resolve("event.json"), "{\"body\":\"{\\\"storage\\\":21,\\\"paymentMethod\\\":"
+                    + "\\\"pm_card_visa\\\"}\",\"headers\":{\"Idempotency-Key\":\"bench-osls-" + call + "\"},"
+                    + "\"requestContext\":{\"identity\":{\"cognitoIdentityId\":\"bench\"}}}");
             ProcessBuilder osls = new ProcessBuilder(root.resolve("node_modules/.bin/osls").toString(),
                     "invoke", "local", "-f", "billing", "--stage", "local", "-p", "event.json")
                     .directory(service.toFile()).redirectErrorStream(true);

@@ -1,0 +1,19 @@
+package com.scratch.billing.stripe;
+
+/**
+ * Stripe accepted the payment but has not finished it ({@code processing}): it may still succeed, so it is not a
+ * decline, and it is not announced yet. Retrying with the same idempotency key asks again.
+ */
+public final class PaymentPendingException extends RuntimeException {
+
+    private final String paymentId;
+
+    public PaymentPendingException(String paymentId) {
+        super("Payment " + paymentId + " is still processing");
+        this.paymentId = paymentId;
+    }
+
+    public String paymentId() {
+        return paymentId;
+    }
+}
