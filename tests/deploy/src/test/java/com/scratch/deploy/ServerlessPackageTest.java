@@ -76,7 +76,7 @@ class ServerlessPackageTest {
                     .isEqualTo("com.scratch.billing.BillingHandler::handleRequest");
             assertThat(function.path("TracingConfig").path("Mode").asText()).isEqualTo("Active");
             assertThat(function.path("MemorySize").asInt()).isEqualTo(1024);
-            assertThat(function.path("Timeout").asInt()).isEqualTo(25);
+            assertThat(function.path("Timeout").asInt()).isEqualTo(28);
         }
 
         @ForEveryStage

@@ -29,9 +29,12 @@ public final class ApiResponses {
     /** A failure: {@code {"status": false, "error": code, "message": ...}} plus any details given. */
     public static APIGatewayProxyResponseEvent failed(int statusCode, String error, String message,
             Map<String, String> details) {
-        ObjectNode body = JSON.createObjectNode();
-        details.forEach(body::put);
-        body.put("status", false).put("error", error).put("message", message); // details never replace these
+        ObjectNode body = JSON.createObjectNode().put("status", false).put("error", error).put("message", message);
+        details.forEach((name, value) -> {
+            if (!body.has(name)) { // details add to the three above, never replace them
+                body.put(name, value);
+            }
+        });
         return respond(statusCode, body);
     }
 

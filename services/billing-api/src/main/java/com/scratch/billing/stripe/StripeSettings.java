@@ -26,6 +26,6 @@ public record StripeSettings(Optional<String> apiBase, int maxNetworkRetries, Du
 
     public static StripeSettings fromEnvironment(Map<String, String> environment) {
         return new StripeSettings(Settings.optional(environment, API_BASE_VARIABLE), 1,
-                Duration.ofSeconds(2), Duration.ofSeconds(6));
+                Duration.ofSeconds(2), Duration.ofSeconds(5));
     }
 }

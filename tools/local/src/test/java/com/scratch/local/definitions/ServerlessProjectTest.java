@@ -39,7 +39,7 @@ class ServerlessProjectTest {
         assertThat(billing.handlerMethod()).isEqualTo("handleRequest");
         assertThat(billing.artifact()).isEqualTo(ROOT.resolve("services/billing-api/target/billing-api.jar"));
         assertThat(billing.memorySize()).isEqualTo(1024);
-        assertThat(billing.timeoutSeconds()).isEqualTo(25);
+        assertThat(billing.timeoutSeconds()).isEqualTo(28);
         assertThat(billing.environment()).containsExactly(
                 entry("STAGE", new Literal("local")),
                 entry("JAVA_TOOL_OPTIONS", new Literal("-XX:+TieredCompilation -XX:TieredStopAtLevel=1")),
