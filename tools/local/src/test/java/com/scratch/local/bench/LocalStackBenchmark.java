@@ -175,7 +175,7 @@ class LocalStackBenchmark {
                 "| figure | measured |",
                 "| --- | --- |",
                 String.format("| launch (java -jar) to ready | %.0f ms |", millis(readyNanos)),
-                String.format("| first purchase (cold: billing and notify built) | %.0f ms |", millis(coldNanos)),
+                String.format("| first purchase (cold: billing built; notify is built afterwards, on its delivery) | %.0f ms |", millis(coldNanos)),
                 String.format("| warm purchase p50 over %d (after %d not counted) | %.2f ms |", warm.length, WARM_UP_REQUESTS, p50),
                 String.format("| warm purchase p99 over %d | %.2f ms |", warm.length, millis(percentile(warm, 99))),
                 String.format("| osls invoke local, median of %d calls (min %.0f, max %.0f ms) | %.0f ms |", osls.length,
