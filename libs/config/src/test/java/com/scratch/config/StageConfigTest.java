@@ -39,6 +39,25 @@ class StageConfigTest {
         assertThat(settings.borrowsSettings()).isTrue();
     }
 
+    @Test
+    void aBorrowingStageSaysSoOnceInTheLog() {
+        // slf4j-simple, the test logging backend, writes to System.err as it is at each call
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            StageConfig.fromEnvironment(Map.of("STAGE", "feature-login"));
+            StageConfig.fromEnvironment(Map.of("STAGE", "dev"));
+        } finally {
+            System.setErr(original);
+        }
+
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines())
+                .filteredOn(line -> line.contains("has no settings of its own"))
+                .containsExactly("[main] INFO com.scratch.config.StageConfig - Stage 'feature-login' has no settings of its"
+                        + " own: using the dev settings (Stripe key parameter /stripeSecretKey/test)");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "   "})
     void emptyStageIsAStartUpError(String name) {
