@@ -171,7 +171,16 @@ class ParameterStoreCacheIT {
         ssm.failNext(100, SsmFault.THROTTLING);
 
         clock.advance(Duration.ofMinutes(10));
-        assertThat(key.get().reveal()).isEqualTo(VALUE);
+        java.io.PrintStream console = System.err; // slf4j-simple, the test logging backend, writes there
+        java.io.ByteArrayOutputStream logged = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(logged, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(key.get().reveal()).isEqualTo(VALUE);
+        } finally {
+            System.setErr(console);
+        }
+        assertThat(logged.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("WARN").contains("Reading SSM parameter " + NAME + " failed").contains("serving the value read at");
 
         clock.advance(Duration.ofMinutes(20));
         assertThatThrownBy(key::get).isInstanceOf(SecretUnavailableException.class).hasMessageContaining("ThrottlingException");

@@ -219,6 +219,25 @@ class BillingHandlerIT {
     }
 
     @Test
+    void aStripeFailureIsRetriedOnceWithTheSameIdempotencyKey() throws Exception {
+        stripe.failNext(1, StripeFault.API_ERROR);
+
+        APIGatewayProxyResponseEvent response = handle("events/billing-original.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(stripe.requests()).hasSize(2);
+        assertThat(stripe.requests().get(1).idempotencyKey()).isEqualTo(stripe.requests().get(0).idempotencyKey());
+        assertThat(stripe.createdPaymentIntentCount()).isEqualTo(1);
+    }
+
+    @Test
+    void theKeyReadStartsDuringInitBeforeAnyRequest() {
+        // coldStart() in setUp returned once SSM had the cold start's read: no request was needed for it
+        assertThat(ssm.callCount("GetParameter") + ssm.callCount("GetParameters")).isEqualTo(1);
+        assertThat(stripe.requests()).isEmpty();
+    }
+
+    @Test
     void stripeBeingDownIs502AndNothingIsAnnounced() throws Exception {
         stripe.failNext(10, StripeFault.API_ERROR);
 
