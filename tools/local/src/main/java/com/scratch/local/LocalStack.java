@@ -42,7 +42,7 @@ public final class LocalStack implements AutoCloseable {
     static final String CALLER_IDENTITY = "us-east-1:local-developer";
 
     private final LocalStackOptions options;
-    private final SystemProperties systemProperties;
+    private final ScopedSystemProperties systemProperties;
     private final LocalEndpoints endpoints;
     private final Map<String, String> topicArns;
     private final List<LocalFunction> functions;
@@ -50,7 +50,7 @@ public final class LocalStack implements AutoCloseable {
     private final LocalApiGateway api;
     private final Duration startup;
 
-    private LocalStack(LocalStackOptions options, SystemProperties systemProperties, LocalEndpoints endpoints,
+    private LocalStack(LocalStackOptions options, ScopedSystemProperties systemProperties, LocalEndpoints endpoints,
             Map<String, String> topicArns, List<LocalFunction> functions, TopicDelivery delivery, LocalApiGateway api,
             Duration startup) {
         this.options = options;
@@ -71,7 +71,7 @@ public final class LocalStack implements AutoCloseable {
         long started = System.nanoTime();
         ServerlessProject project = ServerlessProject.load(options.repositoryRoot(), LocalStackOptions.STAGE, System.getenv());
         Files.createDirectories(options.dataDirectory());
-        SystemProperties systemProperties = new SystemProperties();
+        ScopedSystemProperties systemProperties = new ScopedSystemProperties();
         List<AutoCloseable> running = new ArrayList<>();
         try {
             LocalEndpoints endpoints = null;
@@ -132,7 +132,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static void pointSdkAt(LocalEndpoints endpoints, SystemProperties properties) {
+    private static void pointSdkAt(LocalEndpoints endpoints, ScopedSystemProperties properties) {
         properties.set("aws.endpointUrlSsm", endpoints.ssm.endpoint().toString());
         properties.set("aws.endpointUrlSns", endpoints.sns.endpoint().toString());
         // Local endpoints never see real credentials, whatever the developer's shell holds.
@@ -142,7 +142,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Lambda always sets AWS_REGION; a developer's shell may only have a profile, which the functions do not read. */
-    private static void useRegionOfTheUsualChain(SystemProperties properties) {
+    private static void useRegionOfTheUsualChain(ScopedSystemProperties properties) {
         if (System.getenv("AWS_REGION") == null && System.getProperty("aws.region") == null) {
             properties.set("aws.region", new DefaultAwsRegionProviderChain().getRegion().id());
         }

@@ -9,7 +9,7 @@ import java.util.Map;
  * ({@code aws.endpointUrlSsm} is the twin of {@code AWS_ENDPOINT_URL_SSM}); a process cannot change its own
  * environment, so this is how functions hosted in this JVM are pointed at the local endpoints.
  */
-final class SystemProperties implements AutoCloseable {
+final class ScopedSystemProperties implements AutoCloseable {
 
     private final Map<String, String> previous = new LinkedHashMap<>();
 
