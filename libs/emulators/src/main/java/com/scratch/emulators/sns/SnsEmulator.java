@@ -37,7 +37,7 @@ public final class SnsEmulator implements AutoCloseable {
     private final LoopbackHttpServer server;
 
     private SnsEmulator(int port) {
-        this.server = LoopbackHttpServer.start("sns", port, this::handle);
+        this.server = LoopbackHttpServer.start("sns", port, this::handle, true);
     }
 
     /** Starts on a free port. */

@@ -47,7 +47,7 @@ public final class SsmEmulator implements AutoCloseable {
     private SsmEmulator(int port, ParameterStore store) {
         this.store = Objects.requireNonNull(store, "store == null");
         this.operations = new SsmOperations(store, Clock.systemUTC());
-        this.server = LoopbackHttpServer.start("ssm", port, this::handle);
+        this.server = LoopbackHttpServer.start("ssm", port, this::handle, true);
     }
 
     /** Starts on a free port with an in-memory store. */
