@@ -130,26 +130,21 @@ public final class ParameterStoreCache {
     }
 
     private void readInBatches(List<Claim> claims) {
-        for (boolean withDecryption : new boolean[] {true, false}) {
-            List<Claim> sameFlag = claims.stream().filter(c -> c.entry().key().withDecryption() == withDecryption).toList();
-            for (int from = 0; from < sameFlag.size(); from += SsmReads.BATCH_LIMIT) {
-                readBatch(sameFlag.subList(from, Math.min(from + SsmReads.BATCH_LIMIT, sameFlag.size())), withDecryption);
+        try {
+            for (boolean withDecryption : new boolean[] {true, false}) {
+                List<Claim> sameFlag = claims.stream().filter(c -> c.entry().key().withDecryption() == withDecryption).toList();
+                for (int from = 0; from < sameFlag.size(); from += SsmReads.BATCH_LIMIT) {
+                    readBatch(sameFlag.subList(from, Math.min(from + SsmReads.BATCH_LIMIT, sameFlag.size())), withDecryption);
+                }
             }
+        } finally {
+            // Whatever happened, no claimed read may stay open: its callers would wait forever.
+            claims.stream().filter(claim -> !claim.read().isDone()).forEach(claim -> claim.entry().failed(claim.read(),
+                    new SecretUnavailableException(claim.entry().key().name(), "batch read did not finish", null)));
         }
     }
 
     private void readBatch(List<Claim> batch, boolean withDecryption) {
-        try {
-            readBatchOrFail(batch, withDecryption);
-        } finally {
-            // Whatever happened, no claimed read may stay open: its callers would wait forever.
-            SecretUnavailableException unfinished = new SecretUnavailableException(
-                    String.join(", ", batch.stream().map(claim -> claim.entry().key().name()).toList()), "batch read did not finish", null);
-            batch.stream().filter(claim -> !claim.read().isDone()).forEach(claim -> claim.entry().failed(claim.read(), unfinished));
-        }
-    }
-
-    private void readBatchOrFail(List<Claim> batch, boolean withDecryption) {
         List<String> names = batch.stream().map(claim -> claim.entry().key().name()).toList();
         Map<String, Parameter> found;
         try {

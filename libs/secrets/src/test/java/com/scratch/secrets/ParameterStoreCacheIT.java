@@ -210,6 +210,44 @@ class ParameterStoreCacheIT {
         assertThat(key.get().reveal()).isEqualTo(VALUE);
     }
 
+    @Test
+    void aRejectedValueIsForgottenOnlyIfItIsStillHeldAndOldEnough() {
+        CachedParameter key = cache().build().secureString(NAME);
+        Secret held = key.get();
+
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(key.invalidateRejected(held, Duration.ofSeconds(10))).isFalse();
+        key.get();
+        assertThat(ssm.callCount("GetParameter")).isEqualTo(1);
+
+        assertThat(key.invalidateRejected(new Secret(NAME, "sk_test_someOtherValue"), Duration.ofSeconds(10))).isTrue();
+        key.get();
+        assertThat(ssm.callCount("GetParameter")).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(key.invalidateRejected(held, Duration.ofSeconds(10))).isTrue();
+        key.get();
+        assertThat(ssm.callCount("GetParameter")).isEqualTo(2);
+    }
+
+    @Test
+    void aReadUnderWayWhenTheValueIsForgottenIsNotKept() throws Exception {
+        CachedParameter key = cache().build().secureString(NAME);
+        ssm.delayResponses(Duration.ofMillis(300));
+        Thread reader = new Thread(key::get);
+        reader.start();
+        while (ssm.callCount("GetParameter") == 0) {
+            Thread.onSpinWait();
+        }
+
+        key.invalidate(); // while the read is under way
+        reader.join();
+        ssm.delayResponses(Duration.ZERO);
+        key.get();
+
+        assertThat(ssm.callCount("GetParameter")).isEqualTo(2);
+    }
+
     // 5. SnapStart
 
     @Test

@@ -28,11 +28,16 @@ final class BillingColdStart {
     }
 
     static PurchaseService purchaseService(Map<String, String> environment) {
+        return purchaseService(environment, Clock.systemUTC());
+    }
+
+    /** The same, with the clock that times the key's age and the purchases (tests move it on). */
+    static PurchaseService purchaseService(Map<String, String> environment, Clock clock) {
         StageSettings stage = StageConfig.fromEnvironment(environment);
         String topicArn = Settings.required(environment, TOPIC_ARN_VARIABLE);
         StripeSettings stripe = StripeSettings.fromEnvironment(environment);
 
-        ParameterStoreCache parameters = ParameterStoreCache.builder(AwsClients.ssm()).build();
+        ParameterStoreCache parameters = ParameterStoreCache.builder(AwsClients.ssm()).clock(clock).build();
         CachedParameter stripeKey = parameters.secureString(stage.stripeKeyParameter());
         parameters.registerSnapStartHooks(BillingPrimer::prime);
         if (!SnapStartHooks.takingSnapshot(environment)) {
@@ -44,6 +49,6 @@ final class BillingColdStart {
                 new StripePayments(stripeKey, stage.stage(), stripe),
                 new SnsPurchaseAnnouncements(AwsClients.sns(), topicArn),
                 stage.stage(),
-                Clock.systemUTC());
+                clock);
     }
 }

@@ -199,7 +199,7 @@ class BillingHandlerIT {
         // when: the parameter is created, the same container serves the next request once the backoff of two
         // failures in a row (the cold start's read and this request's) has passed
         ssm.putSecureString(KEY_PARAMETER, STRIPE_KEY);
-        Thread.sleep(RetryBackoff.DEFAULT.initial().toMillis());
+        servers.clock.advance(RetryBackoff.DEFAULT.initial());
         assertThat(handle("events/billing-original.json").getStatusCode()).isEqualTo(200);
     }
 
@@ -214,7 +214,7 @@ class BillingHandlerIT {
 
         ssm.reset(); // SSM recovers; the next request after the backoff is served
         ssm.putSecureString(KEY_PARAMETER, STRIPE_KEY);
-        Thread.sleep(RetryBackoff.DEFAULT.initial().toMillis());
+        servers.clock.advance(RetryBackoff.DEFAULT.initial());
         assertThat(handle("events/billing-original.json").getStatusCode()).isEqualTo(200);
     }
 

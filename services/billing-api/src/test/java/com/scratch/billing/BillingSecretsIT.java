@@ -7,6 +7,7 @@ import com.scratch.emulators.sns.SnsFault;
 import com.scratch.emulators.ssm.SsmFault;
 import com.scratch.emulators.stripe.StripeFault;
 import com.scratch.emulators.stripe.StripeRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +43,7 @@ class BillingSecretsIT {
                 .getStatusCode()).isEqualTo(200);
 
         // when: the key is rolled in Stripe and the new one is put in Parameter Store
-        Thread.sleep(1100); // a key read less than a second ago is not read again on rejection
+        servers.clock.advance(Duration.ofSeconds(11)); // a key read less than 10 s ago is not read again on rejection
         servers.stripe.requireApiKey(ROTATED_KEY);
         servers.ssm.putSecureString("/stripeSecretKey/test", ROTATED_KEY);
         APIGatewayProxyResponseEvent response = handler.handleRequest(LocalBillingServers.event(ORIGINAL), null);
@@ -64,17 +65,23 @@ class BillingSecretsIT {
         servers.reset("/stripeSecretKey/test", TEST_KEY);
         servers.stripe.requireApiKey(ROTATED_KEY); // revoked in Stripe, not yet replaced in Parameter Store
         BillingHandler handler = servers.coldStart("dev");
-        Thread.sleep(1100); // older than the minimum age, so the rejected key is read again once
 
+        // when: the key was read just now, a rejection is not worth another read
+        assertThat(handler.handleRequest(LocalBillingServers.event(ORIGINAL), null).getStatusCode()).isEqualTo(503);
+        assertThat(servers.stripe.requests()).hasSize(1);
+        assertThat(servers.keyReads()).isEqualTo(1);
+
+        // when: the key is older than the minimum age, it is read again once, and rejected again
+        servers.clock.advance(Duration.ofSeconds(11));
         try (LogCapture logs = new LogCapture()) {
             APIGatewayProxyResponseEvent response = handler.handleRequest(LocalBillingServers.event(ORIGINAL), null);
 
             assertThat(response.getStatusCode()).isEqualTo(503);
             assertThat(logs.text()).contains("Stripe rejected the API key from SSM parameter /stripeSecretKey/test, which was read afresh");
         }
-        assertThat(servers.stripe.requests()).hasSize(2);
-        assertThat(servers.stripe.createdPaymentIntentCount()).isZero();
+        assertThat(servers.stripe.requests()).hasSize(3);
         assertThat(servers.keyReads()).isEqualTo(2);
+        assertThat(servers.stripe.createdPaymentIntentCount()).isZero();
 
         // and a request right after does not read the parameter again: it still holds the rejected key
         assertThat(handler.handleRequest(LocalBillingServers.event(ORIGINAL), null).getStatusCode()).isEqualTo(503);
@@ -138,12 +145,18 @@ class BillingSecretsIT {
             answers.add(body(handler, "events/billing-payment-method.json"));
             servers.sns.failNext(3, SnsFault.INTERNAL_ERROR);
             answers.add(body(handler, "events/billing-payment-method.json"));
-            // rotation that works, then a key rejected twice
+            // rotation that works, then a key rejected twice (each once the key is old enough to be read again)
+            servers.clock.advance(Duration.ofSeconds(11));
             servers.stripe.requireApiKey(ROTATED_KEY);
             servers.ssm.putSecureString("/stripeSecretKey/test", ROTATED_KEY);
-            answers.add(body(handler, ORIGINAL));
+            APIGatewayProxyResponseEvent rotated = handler.handleRequest(LocalBillingServers.event(ORIGINAL), null);
+            assertThat(rotated.getStatusCode()).isEqualTo(200);
+            answers.add(rotated.getBody());
+            servers.clock.advance(Duration.ofSeconds(11));
             servers.stripe.requireApiKey("sk_test_somebodyElsesKey0000");
-            answers.add(body(handler, ORIGINAL));
+            APIGatewayProxyResponseEvent rejected = handler.handleRequest(LocalBillingServers.event(ORIGINAL), null);
+            assertThat(rejected.getStatusCode()).isEqualTo(503);
+            answers.add(rejected.getBody());
             // SSM failing with no value to serve, denying access, and missing
             servers.reset("/stripeSecretKey/test", TEST_KEY);
             servers.ssm.failNext(50, SsmFault.THROTTLING);
@@ -159,8 +172,8 @@ class BillingSecretsIT {
             logged = logs.text();
         }
 
-        assertThat(logged).contains("Stripe rejected", "holds a live key", "Could not publish", "ThrottlingException",
-                "Not allowed to read", "RateLimitException");
+        assertThat(logged).contains("reading it again and retrying once", "which was read afresh", "holds a live key",
+                "Could not publish", "ThrottlingException", "Not allowed to read", "RateLimitException");
         for (String key : List.of(TEST_KEY, ROTATED_KEY, LIVE_KEY)) {
             assertThat(logged).doesNotContain(key);
             assertThat(answers).noneMatch(answer -> answer.contains(key));

@@ -16,6 +16,7 @@ final class LocalBillingServers implements AutoCloseable {
     final SsmEmulator ssm = SsmEmulator.start();
     final SnsEmulator sns = SnsEmulator.start();
     final StripeEmulator stripe = StripeEmulator.start();
+    final AdjustableClock clock = new AdjustableClock();
     String topicArn;
 
     LocalBillingServers() {
@@ -42,7 +43,7 @@ final class LocalBillingServers implements AutoCloseable {
         BillingHandler handler = new BillingHandler(BillingColdStart.purchaseService(Map.of(
                 "STAGE", stage,
                 "NOTE_PURCHASED_TOPIC_ARN", topicArn,
-                "STRIPE_API_BASE", stripe.endpoint().toString())));
+                "STRIPE_API_BASE", stripe.endpoint().toString()), clock));
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (keyReads() == readsBefore && System.nanoTime() < deadline) {
             Thread.onSpinWait();
@@ -56,7 +57,7 @@ final class LocalBillingServers implements AutoCloseable {
                 "STAGE", stage,
                 "NOTE_PURCHASED_TOPIC_ARN", topicArn,
                 "STRIPE_API_BASE", stripe.endpoint().toString(),
-                "AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")));
+                "AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start"), clock));
     }
 
     int keyReads() {

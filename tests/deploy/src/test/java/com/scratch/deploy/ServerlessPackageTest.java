@@ -117,6 +117,11 @@ class ServerlessPackageTest {
             assertThat(post.path("Integration").path("Type").asText()).isEqualTo("AWS_PROXY");
             assertThat(options.path("HttpMethod").asText()).isEqualTo("OPTIONS");
             assertThat(options.path("ResourceId")).isEqualTo(ref("ApiGatewayResourceBilling"));
+            // a browser may send the Idempotency-Key header that paymentMethod purchases need
+            JsonNode preflight = options.path("Integration").path("IntegrationResponses").path(0).path("ResponseParameters");
+            assertThat(preflight.path("method.response.header.Access-Control-Allow-Headers").asText())
+                    .contains("Idempotency-Key").contains("Authorization").contains("X-Amz-Security-Token");
+            assertThat(preflight.path("method.response.header.Access-Control-Allow-Origin").asText()).isEqualTo("'*'");
         }
 
         @ForEveryStage

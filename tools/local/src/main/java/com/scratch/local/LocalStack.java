@@ -109,12 +109,13 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
             LocalApiGateway api = LocalApiGateway.start(options.apiPort(), routes, CALLER_IDENTITY, log);
+            running.add(api);
             if (endpoints != null) {
                 api.serve(LocalRecords.PREFIX, new LocalRecords(endpoints.sns, List.copyOf(topicArns.values()), delivery));
             }
             return new LocalStack(options, systemProperties, endpoints, topicArns, functions, delivery, api,
                     Duration.ofNanos(System.nanoTime() - started));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             stopAll(running);
             systemProperties.close();
             throw e;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -44,13 +45,14 @@ class LocalStackCommandIT {
                 ProcessHandle.current().info().command().orElse("java"), "-jar",
                 root.resolve("tools/local/target/local-stack.jar").toString()));
         command.addAll(List.of(options));
-        Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Path output = Files.createTempFile("local-stack", ".out");
+        Process process = new ProcessBuilder(command).directory(root.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("local stack did not exit within 60 s:\n" + output);
+            throw new AssertionError("local stack did not exit within 60 s:\n" + Files.readString(output));
         }
-        return new Result(process.exitValue(), output);
+        return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     }
 
     private record Result(int exitCode, String output) {

@@ -70,6 +70,6 @@ public final class PurchaseFailures {
         if (!(failure instanceof PaymentRequestRejectedException)) {
             log.error("Purchase failed unexpectedly", failure);
         }
-        return ApiResponses.failed(500, "internal_error", "The purchase failed on our side; nothing was charged.", Map.of());
+        return ApiResponses.failed(500, "internal_error", "The purchase failed on our side. " + RETRY_IS_SAFE, Map.of());
     }
 }

@@ -41,9 +41,10 @@ public final class PurchaseRequestParser {
         int storage = storage(body.get("storage"));
         PaymentSource source = source(body);
         String buyerId = buyerId(event).orElse(null);
+        String caller = caller(event);
         String idempotencyKey = header(event, IDEMPOTENCY_HEADER)
-                .map(key -> "client-" + sha256(buyerId + "|" + checkedIdempotencyKey(key)))
-                .orElseGet(() -> derivedIdempotencyKey(source, storage, buyerId));
+                .map(key -> "client-" + sha256(caller + "|" + checkedIdempotencyKey(key)))
+                .orElseGet(() -> derivedIdempotencyKey(source, storage, caller));
         return new PurchaseRequest(storage, source, idempotencyKey, buyerId);
     }
 
@@ -112,12 +113,25 @@ public final class PurchaseRequestParser {
         return key;
     }
 
-    private static String derivedIdempotencyKey(PaymentSource source, int storage, String buyerId) {
+    private static String derivedIdempotencyKey(PaymentSource source, int storage, String caller) {
         if (source instanceof PaymentSource.PaymentMethod) {
             throw new InvalidPurchaseRequestException(IDEMPOTENCY_HEADER, "An " + IDEMPOTENCY_HEADER
                     + " header is required with paymentMethod, so that a retried request cannot charge twice");
         }
-        return "purchase-" + sha256(buyerId + "|" + storage + "|" + source.id());
+        return "purchase-" + sha256(caller + "|" + storage + "|" + source.id());
+    }
+
+    /**
+     * Who is calling, to scope idempotency keys (Stripe's are account-wide): the Cognito identity, else the IAM
+     * caller the {@code aws_iam} authorizer saw, else nobody in particular.
+     */
+    private static String caller(APIGatewayProxyRequestEvent event) {
+        Optional<APIGatewayProxyRequestEvent.RequestIdentity> identity = Optional.ofNullable(event.getRequestContext())
+                .map(APIGatewayProxyRequestEvent.ProxyRequestContext::getIdentity);
+        return buyerId(event)
+                .or(() -> identity.map(APIGatewayProxyRequestEvent.RequestIdentity::getUserArn).filter(arn -> !arn.isBlank()))
+                .or(() -> identity.map(APIGatewayProxyRequestEvent.RequestIdentity::getCaller).filter(c -> !c.isBlank()))
+                .orElse("anonymous");
     }
 
     private static Optional<String> buyerId(APIGatewayProxyRequestEvent event) {

@@ -34,8 +34,12 @@ import org.slf4j.LoggerFactory;
 public final class StripePayments implements Payments {
 
     static final String CURRENCY = "usd";
-    /** A key read more recently than this is not read again on rejection: the parameter itself holds it. */
-    static final Duration MIN_KEY_AGE_BEFORE_REREAD = Duration.ofSeconds(1);
+    /**
+     * A key read more recently than this is not read again when Stripe rejects it: the parameter itself holds
+     * the rejected key, and reading it on every request would only load SSM (at most one read per container
+     * every 10 s while a revoked key waits to be replaced).
+     */
+    static final Duration MIN_KEY_AGE_BEFORE_REREAD = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(StripePayments.class);
 
@@ -55,6 +59,11 @@ public final class StripePayments implements Payments {
         PaymentIntentCreateParams params = paymentIntent(amount, source);
         RequestOptions options = RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
         PaymentIntent intent = create(params, options);
+        if ("processing".equals(intent.getStatus())) {
+            // A retry with the same idempotency key gets the first answer replayed, "processing" included:
+            // only a retrieve tells how the payment has gone since.
+            intent = retrieve(intent.getId());
+        }
         if ("processing".equals(intent.getStatus())) {
             log.error("PaymentIntent {} is still processing: not announced; the client may retry with the same key",
                     intent.getId());
@@ -86,6 +95,14 @@ public final class StripePayments implements Payments {
             } catch (StripeException e) {
                 throw translate(e);
             }
+        }
+    }
+
+    private PaymentIntent retrieve(String paymentIntentId) {
+        try {
+            return client().client().v1().paymentIntents().retrieve(paymentIntentId);
+        } catch (StripeException e) {
+            throw translate(e);
         }
     }
 

@@ -58,6 +58,17 @@ class PurchaseRequestParserTest {
     }
 
     @Test
+    void withoutACognitoIdentityTheKeyIsScopedToTheIamCaller() {
+        String body = "{\"storage\":3,\"paymentMethod\":\"pm_card_visa\"}";
+        APIGatewayProxyRequestEvent first = event(body, null).withHeaders(Map.of("Idempotency-Key", "order-1"));
+        first.getRequestContext().getIdentity().setUserArn("arn:aws:iam::123456789012:user/alice");
+        APIGatewayProxyRequestEvent second = event(body, null).withHeaders(Map.of("Idempotency-Key", "order-1"));
+        second.getRequestContext().getIdentity().setUserArn("arn:aws:iam::123456789012:user/bob");
+
+        assertThat(PurchaseRequestParser.parse(first).idempotencyKey()).isNotEqualTo(PurchaseRequestParser.parse(second).idempotencyKey());
+    }
+
+    @Test
     void aPaymentMethodWithoutAnIdempotencyKeyIsRefused() {
         assertThatThrownBy(() -> PurchaseRequestParser.parse(event("{\"storage\":3,\"paymentMethod\":\"pm_card_visa\"}", null)))
                 .isInstanceOfSatisfying(InvalidPurchaseRequestException.class,

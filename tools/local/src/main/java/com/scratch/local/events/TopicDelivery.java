@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,11 +52,12 @@ public final class TopicDelivery implements AutoCloseable {
     public void subscribe(String topicArn, LocalFunction function) {
         String subscriptionArn = topicArn + ":" + UUID.randomUUID();
         sns.onPublish(topicArn, message -> {
-            if (threads.isShutdown()) {
-                return; // the stack is stopping: the publisher has its answer, nothing is left to deliver to
-            }
             pending.incrementAndGet();
-            threads.execute(() -> deliver(message, subscriptionArn, function, 1));
+            try {
+                threads.execute(() -> deliver(message, subscriptionArn, function, 1));
+            } catch (RejectedExecutionException stopping) {
+                deadLetter(function, message, 0, stopping);
+            }
         });
     }
 
@@ -79,19 +81,28 @@ public final class TopicDelivery implements AutoCloseable {
             // FunctionFailedException, FunctionInitFailedException, or a fault of this runner: all are retried,
             // and a message is never dropped without a dead letter.
             log.failed(function.name(), "fail", trigger, e.toString());
-            if (attempt <= retryDelays.size() && !threads.isShutdown()) {
-                threads.schedule(() -> deliver(message, subscriptionArn, function, attempt + 1),
-                        retryDelays.get(attempt - 1).toMillis(), TimeUnit.MILLISECONDS);
-                return;
+            if (attempt <= retryDelays.size()) {
+                try {
+                    threads.schedule(() -> deliver(message, subscriptionArn, function, attempt + 1),
+                            retryDelays.get(attempt - 1).toMillis(), TimeUnit.MILLISECONDS);
+                    return;
+                } catch (RejectedExecutionException stopping) {
+                    // the stack is stopping: the message goes to the dead letters below
+                }
             }
-            String errorType = e instanceof FunctionFailedException ? ((FunctionFailedException) e).errorType()
-                    : e.getClass().getName();
-            deadLetters.add(new DeadLetter(function.name(), message.topicArn(), message.messageId(), message.message(),
-                    attempt, errorType, e.getMessage(), Instant.now()));
-            log.note("DEAD LETTER " + function.name() + " gave up on SNS message " + message.messageId()
-                    + " after " + attempt + " attempts");
-            pending.decrementAndGet();
+            deadLetter(function, message, attempt, e);
         }
+    }
+
+    /** Records a message no attempt will deliver any more, so that nothing is dropped without a trace. */
+    private void deadLetter(LocalFunction function, PublishedMessage message, int attempts, Throwable error) {
+        String errorType = error instanceof FunctionFailedException ? ((FunctionFailedException) error).errorType()
+                : error.getClass().getName();
+        deadLetters.add(new DeadLetter(function.name(), message.topicArn(), message.messageId(), message.message(),
+                attempts, errorType, error.getMessage(), Instant.now()));
+        log.note("DEAD LETTER " + function.name() + " gave up on SNS message " + message.messageId()
+                + " after " + attempts + " attempts");
+        pending.decrementAndGet();
     }
 
     private static String topicName(String topicArn) {
