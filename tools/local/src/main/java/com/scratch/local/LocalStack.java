@@ -101,7 +101,7 @@ public final class LocalStack implements AutoCloseable {
                 functions.add(function);
                 running.add(function);
                 definition.httpRoutes().forEach(route ->
-                        routes.add(new ApiRoute(route.method(), route.path(), route.cors(), function)));
+                        routes.add(new ApiRoute(route.method(), route.path(), route.corsHeaders(), function)));
                 if (delivery != null) {
                     for (TopicSubscription subscription : definition.topicSubscriptions()) {
                         delivery.subscribe(topicArn(subscription, project, topicArns, definition), function);

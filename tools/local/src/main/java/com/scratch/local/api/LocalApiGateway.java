@@ -16,12 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The functions' {@code http} events served on localhost, as API Gateway (REST, Lambda proxy) would: each
@@ -93,8 +95,8 @@ public final class LocalApiGateway implements AutoCloseable {
                     .findFirst();
             if (route.isPresent()) {
                 invoke(exchange, route.get(), body);
-            } else if ("OPTIONS".equals(method) && routes.stream().anyMatch(r -> r.cors() && r.path().equals(path))) {
-                exchange.getResponseHeaders().putAll(ProxyEvents.corsHeaders());
+            } else if ("OPTIONS".equals(method) && !preflight(path).isEmpty()) {
+                exchange.getResponseHeaders().putAll(preflight(path));
                 exchange.sendResponseHeaders(200, -1);
             } else {
                 String known = routes.stream().map(r -> r.method() + " " + r.path()).collect(Collectors.joining(", "));
@@ -135,6 +137,23 @@ public final class LocalApiGateway implements AutoCloseable {
                 out.write(bytes);
             }
         }
+    }
+
+    /**
+     * The CORS preflight answer for a path, as API Gateway's mock OPTIONS method gives it: the headers its routes
+     * declare and their methods; empty when no route on the path has CORS.
+     */
+    private Map<String, List<String>> preflight(String path) {
+        List<ApiRoute> cors = routes.stream().filter(r -> !r.corsHeaders().isEmpty() && r.path().equals(path)).toList();
+        if (cors.isEmpty()) {
+            return Map.of();
+        }
+        String headers = cors.stream().flatMap(r -> r.corsHeaders().stream()).distinct().collect(Collectors.joining(","));
+        String methods = Stream.concat(Stream.of("OPTIONS"), cors.stream().map(ApiRoute::method)).distinct()
+                .collect(Collectors.joining(","));
+        return Map.of("Access-Control-Allow-Origin", List.of("*"),
+                "Access-Control-Allow-Headers", List.of(headers),
+                "Access-Control-Allow-Methods", List.of(methods));
     }
 
     /** Answers with a JSON body. */

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -81,13 +79,5 @@ final class ProxyEvents {
 
     private static String decode(String text) {
         return URLDecoder.decode(text, StandardCharsets.UTF_8);
-    }
-
-    static Map<String, List<String>> corsHeaders() {
-        return Map.of(
-                "Access-Control-Allow-Origin", List.of("*"),
-                "Access-Control-Allow-Headers", List.of("Content-Type,X-Amz-Date,Authorization,X-Api-Key,"
-                        + "X-Amz-Security-Token,X-Amz-User-Agent,Idempotency-Key"),
-                "Access-Control-Allow-Methods", List.of("OPTIONS,POST,GET"));
     }
 }

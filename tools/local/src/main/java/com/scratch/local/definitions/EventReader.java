@@ -1,5 +1,6 @@
 package com.scratch.local.definitions;
 
+import java.util.List;
 import java.util.Map;
 
 /** Reads the {@code http} and {@code sns} events of a function. */
@@ -21,12 +22,20 @@ final class EventReader {
             if (parts.length != 2) {
                 throw event.invalid(type, "must read '<METHOD> <path>', not '" + shortForm + "'");
             }
-            return new HttpRoute(parts[0], parts[1], false, null);
+            return new HttpRoute(parts[0], parts[1], List.of(), null);
         }
         ConfigMap http = event.map(type);
+        return new HttpRoute(http.requiredString("method"), http.requiredString("path"), corsHeaders(http), authorizer(http));
+    }
+
+    /** As the framework does it: {@code cors: true} allows its default headers; an object may name its own. */
+    private static List<String> corsHeaders(ConfigMap http) {
         Object cors = http.get("cors");
-        boolean corsEnabled = Boolean.TRUE.equals(cors) || cors instanceof Map || "true".equals(cors);
-        return new HttpRoute(http.requiredString("method"), http.requiredString("path"), corsEnabled, authorizer(http));
+        if (cors instanceof Map<?, ?> settings && settings.get("headers") instanceof List<?> headers) {
+            return headers.stream().map(String::valueOf).toList();
+        }
+        boolean enabled = Boolean.TRUE.equals(cors) || cors instanceof Map || "true".equals(cors);
+        return enabled ? HttpRoute.DEFAULT_CORS_HEADERS : List.of();
     }
 
     private static String authorizer(ConfigMap http) {

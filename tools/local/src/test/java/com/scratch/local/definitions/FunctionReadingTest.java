@@ -8,6 +8,7 @@ import com.scratch.local.definitions.TopicSubscription.ImportedTopic;
 import com.scratch.local.definitions.TopicSubscription.TopicByArn;
 import com.scratch.local.definitions.TopicSubscription.TopicInService;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -51,22 +52,22 @@ class FunctionReadingTest {
         assertThat(shortForm.handlerClass()).isEqualTo("com.example.HelloHandler");
         assertThat(shortForm.handlerMethod()).isEqualTo("handleRequest");
         assertThat(shortForm.artifact()).isEqualTo(root.resolve("services/hello/target/hello.jar"));
-        assertThat(shortForm.httpRoutes()).containsExactly(new HttpRoute("GET", "/hello", false, null));
+        assertThat(shortForm.httpRoutes()).containsExactly(new HttpRoute("GET", "/hello", List.of(), null));
 
         FunctionDefinition longForm = hello.function("goodbye").orElseThrow();
         assertThat(longForm.handlerMethod()).isEqualTo("handle");
         assertThat(longForm.artifact()).isEqualTo(root.resolve("services/hello/target/goodbye.jar"));
         // The schedule event is ignored.
-        assertThat(longForm.httpRoutes()).containsExactly(new HttpRoute("DELETE", "/items/{id}", false, "aws_iam"));
+        assertThat(longForm.httpRoutes()).containsExactly(new HttpRoute("DELETE", "/items/{id}", List.of(), "aws_iam"));
     }
 
     @Test
     void routesAreUpperCaseAndStartWithASlash() {
         // when
-        HttpRoute route = new HttpRoute("post", "billing", true, "aws_iam");
+        HttpRoute route = new HttpRoute("post", "billing", HttpRoute.DEFAULT_CORS_HEADERS, "aws_iam");
 
         // then
-        assertThat(route).isEqualTo(new HttpRoute("POST", "/billing", true, "aws_iam"));
+        assertThat(route).isEqualTo(new HttpRoute("POST", "/billing", HttpRoute.DEFAULT_CORS_HEADERS, "aws_iam"));
         assertThat(route.hasAuthorizer()).isTrue();
     }
 

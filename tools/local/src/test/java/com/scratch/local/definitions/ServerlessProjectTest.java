@@ -7,6 +7,7 @@ import com.scratch.local.definitions.EnvironmentValue.Literal;
 import com.scratch.local.definitions.EnvironmentValue.TopicArnOf;
 import com.scratch.local.definitions.TopicSubscription.ImportedTopic;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The repository's own definitions, read as the local runner reads them. */
@@ -44,7 +45,8 @@ class ServerlessProjectTest {
                 entry("STAGE", new Literal("local")),
                 entry("JAVA_TOOL_OPTIONS", new Literal("-XX:+TieredCompilation -XX:TieredStopAtLevel=1")),
                 entry("NOTE_PURCHASED_TOPIC_ARN", new TopicArnOf("NotePurchasedTopic")));
-        assertThat(billing.httpRoutes()).containsExactly(new HttpRoute("POST", "/billing", true, "aws_iam"));
+        assertThat(billing.httpRoutes()).containsExactly(new HttpRoute("POST", "/billing", List.of("Content-Type", "X-Amz-Date",
+                "Authorization", "X-Api-Key", "X-Amz-Security-Token", "X-Amz-User-Agent", "Idempotency-Key"), "aws_iam"));
         assertThat(billing.topicSubscriptions()).isEmpty();
     }
 
