@@ -60,6 +60,7 @@ final class LocalBillingServers implements AutoCloseable {
                 "AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start"), clock));
     }
 
+    /** Reads of the key so far, single (GetParameter) or batched (GetParameters). */
     int keyReads() {
         return ssm.callCount("GetParameter") + ssm.callCount("GetParameters");
     }

@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Delivers topic messages to subscribed functions as Lambda does for SNS: asynchronously (the publisher has
@@ -35,7 +34,6 @@ public final class TopicDelivery implements AutoCloseable {
     private final List<Duration> retryDelays;
     private final ScheduledExecutorService threads;
     private final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
-    private final AtomicInteger pending = new AtomicInteger();
 
     public TopicDelivery(SnsEmulator sns, InvocationLog log, List<Duration> retryDelays) {
         this.sns = Objects.requireNonNull(sns, "sns == null");
@@ -52,7 +50,6 @@ public final class TopicDelivery implements AutoCloseable {
     public void subscribe(String topicArn, LocalFunction function) {
         String subscriptionArn = topicArn + ":" + UUID.randomUUID();
         sns.onPublish(topicArn, message -> {
-            pending.incrementAndGet();
             try {
                 threads.execute(() -> deliver(message, subscriptionArn, function, 1));
             } catch (RejectedExecutionException stopping) {
@@ -65,18 +62,12 @@ public final class TopicDelivery implements AutoCloseable {
         return List.copyOf(deadLetters);
     }
 
-    /** Deliveries not finished yet, retries included. */
-    public int pending() {
-        return pending.get();
-    }
-
     private void deliver(PublishedMessage message, String subscriptionArn, LocalFunction function, int attempt) {
         String trigger = "sns " + topicName(message.topicArn()) + " " + message.messageId()
                 + (attempt > 1 ? " (attempt " + attempt + ")" : "");
         try {
             Invocation invocation = function.invoke(SnsEvents.of(message, subscriptionArn));
             log.invoked(function.name(), invocation, "ok", trigger);
-            pending.decrementAndGet();
         } catch (RuntimeException | LinkageError e) {
             // FunctionFailedException, FunctionInitFailedException, or a fault of this runner: all are retried,
             // and a message is never dropped without a dead letter.
@@ -102,7 +93,6 @@ public final class TopicDelivery implements AutoCloseable {
                 attempts, errorType, error.getMessage(), Instant.now()));
         log.note("DEAD LETTER " + function.name() + " gave up on SNS message " + message.messageId()
                 + " after " + attempts + " attempts");
-        pending.decrementAndGet();
     }
 
     private static String topicName(String topicArn) {
