@@ -39,6 +39,13 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
  */
 public final class ParameterStoreCache {
 
+    /**
+     * Every IAM action this cache calls: {@code GetParameter} for a single read or refresh,
+     * {@code GetParameters} for {@link #prefetch()}. They are separate actions in IAM: a role must grant both on
+     * each parameter the function reads, or the prefetch at init is refused while single reads pass.
+     */
+    public static final List<String> IAM_ACTIONS = List.of("ssm:GetParameter", "ssm:GetParameters");
+
     public static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofMinutes(5);
     public static final Duration DEFAULT_MAX_STALE_AGE = Duration.ofMinutes(30);
 

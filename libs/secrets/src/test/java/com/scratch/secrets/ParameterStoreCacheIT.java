@@ -320,6 +320,22 @@ class ParameterStoreCacheIT {
         assertThat(ssm.callCount("GetParameters") + ssm.callCount("GetParameter")).isEqualTo(1);
     }
 
+    // 9. What a role must grant
+
+    /** The actions the cache declares are exactly the operations it sends: a role built from them is never short. */
+    @Test
+    void declaredIamActionsAreExactlyTheOperationsAPrefetchAndARefreshSend() {
+        ParameterStoreCache cache = cache().timeToLive(Duration.ofMinutes(5)).build();
+        CachedParameter key = cache.secureString(NAME);
+
+        cache.prefetchNow();
+        clock.advance(Duration.ofMinutes(6));
+        key.get();
+
+        List<String> actionsSent = ssm.calls().stream().map(call -> "ssm:" + call.operation()).distinct().toList();
+        assertThat(actionsSent).containsExactlyInAnyOrderElementsOf(ParameterStoreCache.IAM_ACTIONS);
+    }
+
     // 7. Never leaked (the type's part)
 
     @Test
