@@ -1,5 +1,6 @@
 package com.scratch.emulators.sns;
 
+import com.scratch.emulators.iam.AccessControl;
 import com.scratch.emulators.internal.CallCounter;
 import com.scratch.emulators.internal.FaultPlan;
 import com.scratch.emulators.internal.FormBody;
@@ -35,6 +36,7 @@ public final class SnsEmulator implements AutoCloseable {
     private final CallCounter callCounter = new CallCounter();
     private final FaultPlan<SnsFault> faults = new FaultPlan<>();
     private final LoopbackHttpServer server;
+    private volatile AccessControl access;
 
     private SnsEmulator(int port) {
         this.server = LoopbackHttpServer.start("sns", port, this::handle, true);
@@ -109,6 +111,15 @@ public final class SnsEmulator implements AutoCloseable {
         faults.add(times, fault);
     }
 
+    /**
+     * From now on every request must be SigV4-signed by a principal {@code access} knows and allowed by its policy,
+     * or it is refused as SNS refuses it (HTTP 403): {@code MissingAuthenticationToken}, {@code InvalidClientTokenId},
+     * {@code SignatureDoesNotMatch} or {@code AuthorizationError}. {@code null} lets every request through again.
+     */
+    public void enforce(AccessControl access) {
+        this.access = access;
+    }
+
     /** Every later request waits this long before it is answered; use it to test client timeouts. */
     public void delayResponses(Duration delay) {
         server.delayResponses(delay);
@@ -133,6 +144,13 @@ public final class SnsEmulator implements AutoCloseable {
             Map<String, String> form = form(request);
             String action = Objects.requireNonNullElse(form.get("Action"), "");
             callCounter.increment(action);
+            AccessControl enforced = access;
+            if (enforced != null) {
+                enforced.check(request, "sns:" + action, "SNS:" + action, List.of(resource(action, form)))
+                        .ifPresent(refusal -> {
+                            throw SnsError.refused(refusal);
+                        });
+            }
             faults.next().ifPresent(fault -> {
                 throw fault.toError();
             });
@@ -141,6 +159,23 @@ public final class SnsEmulator implements AutoCloseable {
         } catch (SnsError error) {
             return xml(error.status(), SnsXml.error(error, requestId), requestId);
         }
+    }
+
+    /**
+     * What IAM checks an action against: the topic, the ARN a new topic would get, or for a text the phone number
+     * itself (which only {@code Resource: "*"} matches).
+     */
+    private static String resource(String action, Map<String, String> form) {
+        return switch (action) {
+            case "CreateTopic" -> SnsState.ARN_PREFIX + Objects.requireNonNullElse(form.get("Name"), "");
+            case "ListTopics" -> SnsState.ARN_PREFIX + "*";
+            default -> {
+                String topicArn = form.get("TopicArn");
+                String phoneNumber = form.get("PhoneNumber");
+                yield topicArn != null && !topicArn.isEmpty() ? topicArn
+                        : phoneNumber != null && !phoneNumber.isEmpty() ? phoneNumber : "*";
+            }
+        };
     }
 
     private static Map<String, String> form(ReceivedRequest request) {

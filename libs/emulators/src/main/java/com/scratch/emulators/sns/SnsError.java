@@ -1,5 +1,7 @@
 package com.scratch.emulators.sns;
 
+import com.scratch.emulators.iam.AccessRefusal;
+
 /**
  * Thrown while handling an action to answer with an SNS {@code <ErrorResponse>}; the emulator adds the
  * request id and renders it.
@@ -30,6 +32,17 @@ final class SnsError extends RuntimeException {
 
     static SnsError invalidParameter(String message) {
         return sender(400, "InvalidParameter", message);
+    }
+
+    /** How SNS refuses a caller: always 403, the code says why. */
+    static SnsError refused(AccessRefusal refusal) {
+        String code = switch (refusal.kind()) {
+            case UNSIGNED -> "MissingAuthenticationToken";
+            case UNKNOWN_ACCESS_KEY -> "InvalidClientTokenId";
+            case BAD_SIGNATURE -> "SignatureDoesNotMatch";
+            case NOT_AUTHORIZED -> "AuthorizationError";
+        };
+        return sender(403, code, refusal.message());
     }
 
     static SnsError topicNotFound() {

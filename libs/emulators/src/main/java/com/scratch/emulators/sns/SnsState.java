@@ -1,5 +1,6 @@
 package com.scratch.emulators.sns;
 
+import com.scratch.emulators.iam.LocalAccount;
 import com.scratch.emulators.internal.RandomIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 final class SnsState {
 
     private static final Logger log = LoggerFactory.getLogger(SnsState.class);
-    private static final String ARN_PREFIX = "arn:aws:sns:us-east-1:000000000000:";
+    static final String ARN_PREFIX = "arn:" + LocalAccount.PARTITION + ":sns:" + LocalAccount.REGION + ":"
+            + LocalAccount.ACCOUNT_ID + ":";
 
     // Topic ARNs in creation order, which is the order ListTopics pages in.
     private final Map<String, List<Subscription>> topics = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.scratch.emulators.iam.AccessControl;
 import com.scratch.emulators.internal.CallCounter;
 import com.scratch.emulators.internal.FaultPlan;
 import com.scratch.emulators.internal.HttpReply;
@@ -43,6 +44,7 @@ public final class SsmEmulator implements AutoCloseable {
     private final List<SsmCall> calls = new CopyOnWriteArrayList<>();
     private final FaultPlan<SsmFault> faults = new FaultPlan<>();
     private final LoopbackHttpServer server;
+    private volatile AccessControl access;
 
     private SsmEmulator(int port, ParameterStore store) {
         this.store = Objects.requireNonNull(store, "store == null");
@@ -100,6 +102,16 @@ public final class SsmEmulator implements AutoCloseable {
         faults.add(times, fault);
     }
 
+    /**
+     * From now on every request must be SigV4-signed by a principal {@code access} knows and allowed by its policy,
+     * or it is refused as SSM refuses it: {@code MissingAuthenticationTokenException},
+     * {@code UnrecognizedClientException}, {@code InvalidSignatureException} or {@code AccessDeniedException}
+     * (all HTTP 400). {@code null} lets every request through again.
+     */
+    public void enforce(AccessControl access) {
+        this.access = access;
+    }
+
     /** Every later request waits this long before it is answered; use it to test client timeouts. */
     public void delayResponses(Duration delay) {
         server.delayResponses(delay);
@@ -141,6 +153,13 @@ public final class SsmEmulator implements AutoCloseable {
         callCounter.increment(operation);
         JsonNode body = parse(request.body());
         calls.add(new SsmCall(operation, body));
+        AccessControl enforced = access;
+        if (enforced != null) {
+            enforced.check(request, "ssm:" + operation, "ssm:" + operation, resources(operation, body))
+                    .ifPresent(refusal -> {
+                        throw SsmErrors.refused(refusal);
+                    });
+        }
         faults.next().ifPresent(fault -> {
             throw SsmErrors.fault(fault);
         });
@@ -148,6 +167,22 @@ public final class SsmEmulator implements AutoCloseable {
             throw SsmErrors.error(400, "SerializationException", "Request body is not a JSON object.");
         }
         return operations.handle(operation, body);
+    }
+
+    /** The ARNs IAM checks for an operation: each parameter named, or the path of a path query. */
+    private static List<String> resources(String operation, JsonNode body) {
+        if (!body.isObject()) {
+            return List.of("*");
+        }
+        List<String> names = new java.util.ArrayList<>();
+        body.path("Names").forEach(name -> names.add(name.asText()));
+        if (body.path("Name").isTextual()) {
+            names.add(body.path("Name").asText());
+        }
+        if (body.path("Path").isTextual()) {
+            names.add(body.path("Path").asText());
+        }
+        return names.isEmpty() ? List.of("*") : names.stream().map(SsmOperations::arnOf).toList();
     }
 
     private static JsonNode parse(String body) {

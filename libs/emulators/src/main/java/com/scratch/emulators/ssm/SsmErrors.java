@@ -2,6 +2,7 @@ package com.scratch.emulators.ssm;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.scratch.emulators.iam.AccessRefusal;
 import com.scratch.emulators.internal.HttpReply;
 import com.scratch.emulators.internal.RejectedRequest;
 
@@ -22,6 +23,17 @@ final class SsmErrors {
 
     static RejectedRequest fault(SsmFault fault) {
         return error(fault.status(), fault.errorType(), fault.message());
+    }
+
+    /** How SSM refuses a caller: every refusal is a 400 whose {@code __type} says which. */
+    static RejectedRequest refused(AccessRefusal refusal) {
+        String type = switch (refusal.kind()) {
+            case UNSIGNED -> "MissingAuthenticationTokenException";
+            case UNKNOWN_ACCESS_KEY -> "UnrecognizedClientException";
+            case BAD_SIGNATURE -> "InvalidSignatureException";
+            case NOT_AUTHORIZED -> "AccessDeniedException";
+        };
+        return error(400, type, refusal.message());
     }
 
     static RejectedRequest parameterNotFound(String name) {

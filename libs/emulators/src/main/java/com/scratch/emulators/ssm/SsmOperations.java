@@ -1,5 +1,6 @@
 package com.scratch.emulators.ssm;
 
+import com.scratch.emulators.iam.LocalAccount;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -14,7 +15,8 @@ import java.util.Objects;
 /** The five SSM operations, from a parsed JSON request to a JSON reply, against a {@link ParameterStore}. */
 final class SsmOperations {
 
-    private static final String ARN_PREFIX = "arn:aws:ssm:us-east-1:000000000000:parameter/";
+    private static final String ARN_PREFIX = "arn:" + LocalAccount.PARTITION + ":ssm:" + LocalAccount.REGION + ":"
+            + LocalAccount.ACCOUNT_ID + ":parameter/";
     // Exact decimals: the default factory may strip zeros and print 1.71803562E+9, which is no timestamp.
     private static final JsonNodeFactory JSON = JsonNodeFactory.withExactBigDecimals(true);
 
@@ -144,7 +146,7 @@ final class SsmOperations {
         json.put("Version", parameter.version());
         // Epoch seconds with a fraction: the SDK reads milliseconds as seconds without complaint.
         json.put("LastModifiedDate", BigDecimal.valueOf(parameter.lastModified().toEpochMilli(), 3));
-        json.put("ARN", ARN_PREFIX + stripLeadingSlash(parameter.name()));
+        json.put("ARN", arnOf(parameter.name()));
         json.put("DataType", "text");
         return json;
     }
@@ -167,5 +169,10 @@ final class SsmOperations {
 
     private static ObjectNode object() {
         return JSON.objectNode();
+    }
+
+    /** The parameter's ARN: a name {@code /a/b} becomes {@code ...:parameter/a/b}, as IAM sees it. */
+    static String arnOf(String name) {
+        return ARN_PREFIX + stripLeadingSlash(name);
     }
 }
