@@ -1,8 +1,8 @@
 package com.scratch.aws;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -24,9 +24,11 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * {@code AWS_ENDPOINT_URL_SSM} / {@code AWS_ENDPOINT_URL_SNS} variables (or the {@code aws.endpointUrlSsm} /
  * {@code aws.endpointUrlSns} system properties) point a client at a local stand-in.
  *
+ * <p>Credentials are the function's ({@link FunctionCredentialsProvider}): pass the function's environment.
+ *
  * <pre>{@code
- * SsmClient ssm = AwsClients.ssm();
- * SnsClient sns = AwsClients.sns();
+ * SsmClient ssm = AwsClients.ssm(FunctionEnvironment.variables());
+ * SnsClient sns = AwsClients.sns(FunctionEnvironment.variables());
  * }</pre>
  */
 public final class AwsClients {
@@ -38,24 +40,35 @@ public final class AwsClients {
     private AwsClients() {
     }
 
+    /** A client signing with the process's credentials, as the SDK's default chain finds them. */
     public static SsmClient ssm() {
-        return ssm(ClientTracing.xray());
+        return ssm(System.getenv());
+    }
+
+    /** A client signing with the credentials in the function's environment (else the default chain). */
+    public static SsmClient ssm(Map<String, String> functionEnvironment) {
+        return configure(SsmClient.builder(), functionEnvironment, ClientTracing.xray()).build();
     }
 
     public static SsmClient ssm(ClientTracing tracing) {
-        return configure(SsmClient.builder(), tracing).build();
+        return configure(SsmClient.builder(), System.getenv(), tracing).build();
     }
 
     public static SnsClient sns() {
-        return sns(ClientTracing.xray());
+        return sns(System.getenv());
+    }
+
+    /** A client signing with the credentials in the function's environment (else the default chain). */
+    public static SnsClient sns(Map<String, String> functionEnvironment) {
+        return configure(SnsClient.builder(), functionEnvironment, ClientTracing.xray()).build();
     }
 
     public static SnsClient sns(ClientTracing tracing) {
-        return configure(SnsClient.builder(), tracing).build();
+        return configure(SnsClient.builder(), System.getenv(), tracing).build();
     }
 
     private static <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
-            B configure(B builder, ClientTracing tracing) {
+            B configure(B builder, Map<String, String> functionEnvironment, ClientTracing tracing) {
         Objects.requireNonNull(tracing, "tracing == null");
         ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder()
                 .retryStrategy(RetryMode.STANDARD)
@@ -64,7 +77,7 @@ public final class AwsClients {
         tracing.interceptors().forEach(overrides::addExecutionInterceptor);
         return builder
                 .region(region())
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .credentialsProvider(FunctionCredentialsProvider.of(functionEnvironment))
                 .httpClient(httpClient())
                 .overrideConfiguration(overrides.build());
     }

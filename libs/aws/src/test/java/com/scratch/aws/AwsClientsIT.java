@@ -1,22 +1,32 @@
 package com.scratch.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.xray.AWSXRayRecorder;
 import com.amazonaws.xray.AWSXRayRecorderBuilder;
 import com.amazonaws.xray.emitters.UDPEmitter;
 import com.amazonaws.xray.config.DaemonConfiguration;
 import com.amazonaws.xray.interceptors.TracingInterceptor;
+import com.scratch.emulators.iam.AccessControl;
+import com.scratch.emulators.iam.IamPolicy;
+import com.scratch.emulators.iam.LocalAccount;
+import com.scratch.emulators.iam.LocalPrincipal;
+import com.scratch.emulators.iam.PolicyStatement;
 import com.scratch.emulators.sns.SnsEmulator;
 import com.scratch.emulators.ssm.SsmEmulator;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.AuthorizationErrorException;
+import software.amazon.awssdk.services.sns.model.SnsException;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** Clients built by {@link AwsClients} reach local servers through the SDK's standard endpoint settings. */
@@ -53,6 +63,39 @@ class AwsClientsIT {
             assertThat(snsClient.publish(r -> r.topicArn(topicArn).message("hello")).messageId()).isNotBlank();
         }
         assertThat(sns.published(topicArn)).hasSize(1);
+    }
+
+    /** Two functions in one JVM sign as themselves: the local endpoints tell them apart as AWS would. */
+    @Test
+    void eachClientSignsWithTheKeysOfItsFunctionsEnvironment() {
+        // given
+        String topicArn = sns.createTopic("feature-iam-note-purchased");
+        IamPolicy publishOnly = new IamPolicy(List.of(PolicyStatement.allow(List.of("sns:Publish"), List.of(topicArn))));
+        LocalPrincipal billing = LocalPrincipal.forFunction("billing", LocalAccount.ACCOUNT_ID, "billing-role", "billing", publishOnly);
+        LocalPrincipal other = LocalPrincipal.forFunction("other", LocalAccount.ACCOUNT_ID, "other-role", "other", new IamPolicy(List.of()));
+        AccessControl access = new AccessControl().register(billing).register(other);
+        sns.enforce(access);
+
+        try (SnsClient asBilling = AwsClients.sns(Map.of("AWS_ACCESS_KEY_ID", billing.accessKeyId(),
+                        "AWS_SECRET_ACCESS_KEY", billing.secretAccessKey()));
+                SnsClient asOther = AwsClients.sns(Map.of("AWS_ACCESS_KEY_ID", other.accessKeyId(),
+                        "AWS_SECRET_ACCESS_KEY", other.secretAccessKey()));
+                SnsClient asProcess = AwsClients.sns(Map.of())) {
+            // when
+            asBilling.publish(r -> r.topicArn(topicArn).message("from billing"));
+
+            // then
+            assertThatThrownBy(() -> asOther.publish(r -> r.topicArn(topicArn).message("from other")))
+                    .isInstanceOf(AuthorizationErrorException.class)
+                    .hasMessageContaining("assumed-role/other-role/other is not authorized to perform: SNS:Publish");
+            // no keys in the function's environment: the default chain's (here the build's AKIDLOCALTEST), unknown here
+            assertThatThrownBy(() -> asProcess.publish(r -> r.topicArn(topicArn).message("from the process")))
+                    .isInstanceOfSatisfying(SnsException.class, e ->
+                            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId"));
+        } finally {
+            sns.enforce(null);
+        }
+        assertThat(sns.published(topicArn)).extracting(message -> message.message()).containsExactly("from billing");
     }
 
     @Test

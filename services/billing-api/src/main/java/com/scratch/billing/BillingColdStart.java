@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Everything billing builds once per container, from the function's environment: {@code STAGE},
- * {@code NOTE_PURCHASED_TOPIC_ARN}, optionally {@code STRIPE_API_BASE}. A missing setting fails here, at init,
+ * {@code NOTE_PURCHASED_TOPIC_ARN}, optionally {@code STRIPE_API_BASE}, and the role's credentials (Lambda's
+ * {@code AWS_ACCESS_KEY_ID}... or, without them, the SDK's default chain). A missing setting fails here, at init,
  * with its name. The Stripe key read starts here too, so it overlaps the rest of the cold start (or, under
  * SnapStart, right after the restore).
  */
@@ -37,7 +38,7 @@ final class BillingColdStart {
         String topicArn = Settings.required(environment, TOPIC_ARN_VARIABLE);
         StripeSettings stripe = StripeSettings.fromEnvironment(environment);
 
-        ParameterStoreCache parameters = ParameterStoreCache.builder(AwsClients.ssm()).clock(clock).build();
+        ParameterStoreCache parameters = ParameterStoreCache.builder(AwsClients.ssm(environment)).clock(clock).build();
         CachedParameter stripeKey = parameters.secureString(stage.stripeKeyParameter());
         parameters.registerSnapStartHooks(BillingPrimer::prime);
         if (!SnapStartHooks.takingSnapshot(environment)) {
@@ -47,7 +48,7 @@ final class BillingColdStart {
 
         return new PurchaseService(
                 new StripePayments(stripeKey, stage.stage(), stripe),
-                new SnsPurchaseAnnouncements(AwsClients.sns(), topicArn),
+                new SnsPurchaseAnnouncements(AwsClients.sns(environment), topicArn),
                 stage.stage(),
                 clock);
     }

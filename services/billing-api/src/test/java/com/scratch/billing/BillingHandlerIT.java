@@ -6,9 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scratch.config.Stage;
+import com.scratch.config.StageConfig;
+import com.scratch.emulators.iam.IamPolicy;
 import com.scratch.emulators.sns.PublishedMessage;
 import com.scratch.emulators.sns.SnsEmulator;
 import com.scratch.emulators.sns.SnsFault;
+import com.scratch.emulators.ssm.SsmCall;
 import com.scratch.emulators.ssm.SsmEmulator;
 import com.scratch.emulators.ssm.SsmFault;
 import com.scratch.emulators.stripe.StripeEmulator;
@@ -16,14 +20,17 @@ import com.scratch.emulators.stripe.StripeFault;
 import com.scratch.emulators.stripe.StripeRequest;
 import com.scratch.events.NotePurchased;
 import com.scratch.events.NotePurchasedCodec;
+import com.scratch.secrets.ParameterStoreCache;
 import com.scratch.secrets.RetryBackoff;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The billing function as Lambda runs it: built by its cold start from environment settings, talking through the
@@ -295,9 +302,59 @@ class BillingHandlerIT {
         assertThat(stripe.createdPaymentIntentCount()).isEqualTo(1);
     }
 
+    /**
+     * Every AWS call billing makes, signed as billing and checked against the role {@code osls package} generates for
+     * the stage: the key's prefetch at init (GetParameters), its refresh after the TTL (GetParameter) and the
+     * publish. A call the policy lacks is refused here as on AWS, and this test names it.
+     */
+    @ParameterizedTest(name = "stage {0}")
+    @ValueSource(strings = {"dev", "feature-login"})
+    void everyCallBillingMakesIsAllowedByItsPackagedRole(String stage) {
+        // given
+        servers.reset(KEY_PARAMETER, STRIPE_KEY);
+        handler = coldStart(stage);
+        String stageTopic = servers.topicArn;
+
+        // when
+        int first = handle("events/billing-original.json").getStatusCode();
+        servers.clock.advance(ParameterStoreCache.DEFAULT_TIME_TO_LIVE.plusSeconds(1));
+        int afterTheTimeToLive = handle("events/billing-payment-method.json").getStatusCode();
+
+        // then
+        assertThat(servers.refusals).isEmpty();
+        assertThat(ssm.calls()).extracting(SsmCall::operation).containsExactly("GetParameters", "GetParameter");
+        assertThat(List.of(first, afterTheTimeToLive)).containsExactly(200, 200);
+        assertThat(sns.published(stageTopic)).hasSize(2);
+    }
+
+    /** The local Stripe is test mode only, so prod's charge fails; its key reads still go through its packaged role. */
+    @Test
+    void prodReadsTheLiveKeyThroughItsPackagedRoleAndMayPublishOnlyToItsTopic() {
+        // given
+        String liveKey = StageConfig.forStage(Stage.of("prod")).stripeKeyParameter();
+        servers.reset(liveKey, "sk_live_4eC39HqLyjWDarjtT1zdp7dc");
+        handler = coldStart("prod");
+
+        // when
+        handle("events/billing-original.json");
+
+        // then
+        assertThat(servers.refusals).isEmpty();
+        assertThat(ssm.calls()).extracting(SsmCall::operation).startsWith("GetParameters");
+        IamPolicy prod = servers.billing("prod").policy();
+        String liveKeyArn = "arn:aws:ssm:us-east-1:000000000000:parameter" + liveKey;
+        assertThat(ParameterStoreCache.IAM_ACTIONS).allSatisfy(action ->
+                assertThat(prod.evaluate(action, liveKeyArn).allowed()).as(action).isTrue());
+        assertThat(prod.evaluate("sns:Publish", servers.topicArn).allowed()).isTrue();
+        assertThat(prod.evaluate("sns:Publish", topicArn).allowed()).as("the dev topic").isFalse();
+        assertThat(prod.evaluate("ssm:GetParameter", "arn:aws:ssm:us-east-1:000000000000:parameter" + KEY_PARAMETER).allowed())
+                .as("the test key").isFalse();
+    }
+
     @Test
     void aFeatureStageReadsTheDevKeyAndNamesItselfInTheEvent() {
         handler = coldStart("feature-login");
+        topicArn = servers.topicArn;
 
         assertThat(handle("events/billing-original.json").getStatusCode()).isEqualTo(200);
 

@@ -4,8 +4,18 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.scratch.emulators.sns.SnsEmulator;
 import com.scratch.emulators.ssm.SsmEmulator;
 import com.scratch.emulators.stripe.StripeEmulator;
+import com.scratch.emulators.iam.AccessControl;
+import com.scratch.emulators.iam.AccessRefusal;
+import com.scratch.emulators.iam.LocalPrincipal;
+import com.scratch.emulators.iam.PackagedPolicies;
+import com.scratch.emulators.iam.ServerlessPackager;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The local SSM, SNS and Stripe servers a billing test talks to, and a billing function built by its real cold
@@ -17,11 +27,44 @@ final class LocalBillingServers implements AutoCloseable {
     final SnsEmulator sns = SnsEmulator.start();
     final StripeEmulator stripe = StripeEmulator.start();
     final AdjustableClock clock = new AdjustableClock();
+    /** Every call to SSM and SNS is signed as billing and held to billing's packaged role policy, as on AWS. */
+    final AccessControl access = new AccessControl();
+    final List<AccessRefusal> refusals = new CopyOnWriteArrayList<>();
+    private final ServerlessPackager packager = ServerlessPackager.forRepositoryOf(Path.of(""), Path.of("target", "packaged"));
+    private final Map<String, LocalPrincipal> principals = new ConcurrentHashMap<>();
     String topicArn;
 
     LocalBillingServers() {
         System.setProperty("aws.endpointUrlSsm", ssm.endpoint().toString());
         System.setProperty("aws.endpointUrlSns", sns.endpoint().toString());
+        ssm.enforce(access);
+        sns.enforce(access);
+        access.onRefusal(refusals::add);
+    }
+
+    /** Billing as deployed for {@code stage}: its role's policy from {@code osls package}, its own keys. */
+    LocalPrincipal billing(String stage) {
+        return principals.computeIfAbsent(stage, s -> {
+            LocalPrincipal principal = PackagedPolicies.forStage(packager,
+                    List.of(packager.repositoryRoot().resolve("services/billing-api")), s)
+                    .principal("billing-api-" + s + "-billing", "billing");
+            access.register(principal);
+            return principal;
+        });
+    }
+
+    /** The function's environment for {@code stage}, with billing's credentials in it as Lambda sets them. */
+    private Map<String, String> environment(String stage, Map<String, String> more) {
+        LocalPrincipal billing = billing(stage);
+        topicArn = sns.createTopic(stage + "-note-purchased");
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "STAGE", stage,
+                "NOTE_PURCHASED_TOPIC_ARN", topicArn,
+                "STRIPE_API_BASE", stripe.endpoint().toString(),
+                "AWS_ACCESS_KEY_ID", billing.accessKeyId(),
+                "AWS_SECRET_ACCESS_KEY", billing.secretAccessKey()));
+        environment.putAll(more);
+        return environment;
     }
 
     /** Forgets everything, then: the stage's key parameter holds {@code key}, Stripe accepts it, the topic exists. */
@@ -29,6 +72,7 @@ final class LocalBillingServers implements AutoCloseable {
         ssm.reset();
         sns.reset();
         stripe.reset();
+        refusals.clear();
         ssm.putSecureString(keyParameter, key);
         stripe.requireApiKey(key);
         topicArn = sns.createTopic("dev-note-purchased");
@@ -40,10 +84,7 @@ final class LocalBillingServers implements AutoCloseable {
      */
     BillingHandler coldStart(String stage) {
         int readsBefore = keyReads();
-        BillingHandler handler = new BillingHandler(BillingColdStart.purchaseService(Map.of(
-                "STAGE", stage,
-                "NOTE_PURCHASED_TOPIC_ARN", topicArn,
-                "STRIPE_API_BASE", stripe.endpoint().toString()), clock));
+        BillingHandler handler = new BillingHandler(BillingColdStart.purchaseService(environment(stage, Map.of()), clock));
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (keyReads() == readsBefore && System.nanoTime() < deadline) {
             Thread.onSpinWait();
@@ -53,11 +94,8 @@ final class LocalBillingServers implements AutoCloseable {
 
     /** A billing function initialised as Lambda does before taking a SnapStart snapshot. */
     BillingHandler snapshotInit(String stage) {
-        return new BillingHandler(BillingColdStart.purchaseService(Map.of(
-                "STAGE", stage,
-                "NOTE_PURCHASED_TOPIC_ARN", topicArn,
-                "STRIPE_API_BASE", stripe.endpoint().toString(),
-                "AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start"), clock));
+        return new BillingHandler(BillingColdStart.purchaseService(
+                environment(stage, Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")), clock));
     }
 
     /** Reads of the key so far, single (GetParameter) or batched (GetParameters). */

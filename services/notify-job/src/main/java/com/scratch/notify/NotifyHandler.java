@@ -11,6 +11,7 @@ import com.scratch.events.NotePurchasedCodec;
 import com.scratch.events.PurchaseMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,12 @@ public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
 
     /** Called by Lambda once per container. */
     public NotifyHandler() {
-        this(new AdminTexts(AwsClients.sns(), StageConfig.fromEnvironment(FunctionEnvironment.variables()).adminPhoneNumber()));
+        this(FunctionEnvironment.variables());
+    }
+
+    /** Builds the SNS client with the credentials of the function's environment and the stage's admin number. */
+    NotifyHandler(Map<String, String> environment) {
+        this(new AdminTexts(AwsClients.sns(environment), StageConfig.fromEnvironment(environment).adminPhoneNumber()));
     }
 
     NotifyHandler(AdminTexts texts) {

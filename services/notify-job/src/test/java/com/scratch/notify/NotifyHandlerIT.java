@@ -6,9 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.scratch.aws.AwsClients;
 import com.scratch.config.PhoneNumber;
+import com.scratch.emulators.iam.AccessControl;
+import com.scratch.emulators.iam.AccessRefusal;
+import com.scratch.emulators.iam.LocalPrincipal;
+import com.scratch.emulators.iam.PackagedPolicies;
+import com.scratch.emulators.iam.ServerlessPackager;
 import com.scratch.emulators.sns.SmsMessage;
 import com.scratch.emulators.sns.SnsEmulator;
 import com.scratch.emulators.sns.SnsFault;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,12 +30,21 @@ class NotifyHandlerIT {
     private static final PhoneNumber ADMIN = PhoneNumber.of("+14151234567");
 
     private static SnsEmulator sns;
+    /** notify's role for the dev stage, as {@code osls package} generates it; every text is signed as notify. */
+    private static LocalPrincipal notify;
+    private static final List<AccessRefusal> refusals = new CopyOnWriteArrayList<>();
     private NotifyHandler handler;
 
     @BeforeAll
     static void startServer() {
         sns = SnsEmulator.start();
         System.setProperty("aws.endpointUrlSns", sns.endpoint().toString());
+        ServerlessPackager packager = ServerlessPackager.forRepositoryOf(Path.of(""), Path.of("target", "packaged"));
+        notify = PackagedPolicies.forStage(packager, List.of(packager.repositoryRoot().resolve("services/notify-job")), "dev")
+                .principal("notify-job-dev-notify", "notify");
+        AccessControl access = new AccessControl().register(notify);
+        access.onRefusal(refusals::add);
+        sns.enforce(access);
     }
 
     @AfterAll
@@ -38,7 +56,24 @@ class NotifyHandlerIT {
     @BeforeEach
     void coldStart() {
         sns.reset();
-        handler = new NotifyHandler(new AdminTexts(AwsClients.sns(), ADMIN));
+        refusals.clear();
+        handler = new NotifyHandler(new AdminTexts(AwsClients.sns(Map.of(
+                "AWS_ACCESS_KEY_ID", notify.accessKeyId(), "AWS_SECRET_ACCESS_KEY", notify.secretAccessKey())), ADMIN));
+    }
+
+    /** Lambda builds the handler from its environment: the stage, and the role's keys that sign the texts. */
+    @Test
+    void theColdStartSignsWithTheRolesKeysFromTheEnvironmentAndItsPolicyAllowsTheText() {
+        // given
+        handler = new NotifyHandler(Map.of("STAGE", "dev",
+                "AWS_ACCESS_KEY_ID", notify.accessKeyId(), "AWS_SECRET_ACCESS_KEY", notify.secretAccessKey()));
+
+        // when
+        handle("events/sns-note-purchased.json");
+
+        // then
+        assertThat(refusals).isEmpty();
+        assertThat(sns.smsOutbox()).extracting(SmsMessage::phoneNumber).containsExactly("+14151234567");
     }
 
     @Test

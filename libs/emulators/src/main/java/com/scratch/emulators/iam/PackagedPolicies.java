@@ -30,6 +30,14 @@ public final class PackagedPolicies {
         this.roles = roles;
     }
 
+    /**
+     * The policies of the services in {@code serviceDirectories}, packaged for {@code stage} (from the cache when the
+     * definitions have not changed).
+     */
+    public static PackagedPolicies forStage(ServerlessPackager packager, List<java.nio.file.Path> serviceDirectories, String stage) {
+        return of(serviceDirectories.stream().map(directory -> packager.read(directory, stage)).toList());
+    }
+
     /** Reads every function of every template; {@code Fn::ImportValue} resolves against the exports of them all. */
     public static PackagedPolicies of(List<JsonNode> templates) {
         Map<String, String> exports = new LinkedHashMap<>();

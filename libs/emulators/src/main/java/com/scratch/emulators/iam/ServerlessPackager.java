@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 public final class ServerlessPackager {
 
     public static final String TEMPLATE_FILE = "cloudformation-template-update-stack.json";
+    public static final String SHARED_DEFINITION = "serverless.common.yml";
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,6 +44,23 @@ public final class ServerlessPackager {
     public ServerlessPackager(Path repositoryRoot, Path cacheDirectory) {
         this.repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
         this.cacheDirectory = cacheDirectory.toAbsolutePath().normalize();
+    }
+
+    /**
+     * A packager for the repository that holds {@code start}: the nearest folder, from there up, with the shared
+     * {@value #SHARED_DEFINITION} (a test's working directory is its module folder).
+     */
+    public static ServerlessPackager forRepositoryOf(Path start, Path cacheDirectory) {
+        for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(SHARED_DEFINITION))) {
+                return new ServerlessPackager(dir, cacheDirectory);
+            }
+        }
+        throw new ServerlessPackageException("No " + SHARED_DEFINITION + " in " + start + " or any folder above it");
+    }
+
+    public Path repositoryRoot() {
+        return repositoryRoot;
     }
 
     /** The path of the packaged template, packaging the service first when the cache has no template for this key. */
