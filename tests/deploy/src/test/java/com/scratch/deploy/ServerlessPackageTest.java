@@ -140,6 +140,16 @@ class ServerlessPackageTest {
             assertThat(template.exportNameOf(TOPIC_ARN_OUTPUT)).isEqualTo(stage + "-ExtNotePurchasedTopicArn");
         }
 
+        /** Active tracing carries billing's trace through the topic into notify's invocation. */
+        @ForEveryStage
+        void topicPassesTracesOn(String stage) {
+            // when
+            JsonNode topic = billingTemplate(stage).properties(TOPIC_LOGICAL_ID);
+
+            // then
+            assertThat(topic.path("TracingConfig").asText()).isEqualTo("Active");
+        }
+
         /** The Java config and the IAM policy must agree, or the function is denied its own key. */
         @ForEveryStage
         void mayReadExactlyTheStripeKeyParameterTheJavaConfigPicks(String stage) {

@@ -104,7 +104,7 @@ public final class LocalStack implements AutoCloseable {
                         routes.add(new ApiRoute(route.method(), route.path(), route.corsHeaders(), function)));
                 if (delivery != null) {
                     for (TopicSubscription subscription : definition.topicSubscriptions()) {
-                        delivery.subscribe(topicArn(subscription, project, topicArns, definition), function);
+                        delivery.subscribe(topicArn(subscription, project, topicArns, definition), function, definition);
                     }
                 }
             }

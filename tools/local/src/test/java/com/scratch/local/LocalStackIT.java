@@ -102,23 +102,47 @@ class LocalStackIT {
     }
 
     @Test
-    void aFunctionThatKeepsFailingEndsInTheDeadLetterList() throws Exception {
+    void aFunctionThatKeepsFailingEndsInItsFailuresQueueAsLambdaWouldSendIt() throws Exception {
+        // given
         String topicArn = stack.topicArns().values().iterator().next();
         URI sns = stack.endpoints().orElseThrow().sns.endpoint();
+        String malformedPurchase = "{\"amount\": \"not a number\"}";
+
+        // when
         String messageId;
         try (SnsClient client = SnsClient.builder().endpointOverride(sns).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
-            messageId = client.publish(r -> r.topicArn(topicArn).message("{\"amount\": \"not a number\"}")).messageId();
+            messageId = client.publish(r -> r.topicArn(topicArn).message(malformedPurchase)).messageId();
         }
-
         await(() -> deadLetters().size() > 0);
 
+        // then
         JsonNode letter = deadLetters().get(0);
+        // the queue notify-job deploys for the stage (services/notify-job/serverless.yml), named for stage local
+        assertThat(letter.get("queueName").asText()).isEqualTo("notify-job-local-notify-failures");
         assertThat(letter.get("function").asText()).isEqualTo("notify");
         assertThat(letter.get("messageId").asText()).isEqualTo(messageId);
-        assertThat(letter.get("attempts").asInt()).isEqualTo(3);
-        assertThat(letter.get("errorType").asText()).endsWith("MalformedPurchaseMessageException");
+        // the body is Lambda's invocation record for an on-failure destination
+        JsonNode record = JSON.readTree(letter.get("body").asText());
+        assertThat(record.path("version").asText()).isEqualTo("1.0");
+        JsonNode requestContext = record.path("requestContext");
+        assertThat(requestContext.path("functionArn").asText())
+                .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:notify-job-local-notify:$LATEST");
+        assertThat(requestContext.path("condition").asText()).isEqualTo("RetriesExhausted");
+        // the first attempt and the two retries of maximumRetryAttempts: 2
+        assertThat(requestContext.path("approximateInvokeCount").asInt()).isEqualTo(3);
+        JsonNode snsRecord = record.path("requestPayload").path("Records").path(0);
+        assertThat(snsRecord.path("EventSource").asText()).isEqualTo("aws:sns");
+        assertThat(snsRecord.path("Sns").path("MessageId").asText()).isEqualTo(messageId);
+        assertThat(snsRecord.path("Sns").path("Message").asText()).isEqualTo(malformedPurchase);
+        assertThat(record.path("responseContext").path("functionError").asText()).isEqualTo("Unhandled");
+        assertThat(record.path("responseContext").path("executedVersion").asText()).isEqualTo("$LATEST");
+        JsonNode error = record.path("responsePayload");
+        assertThat(error.path("errorType").asText()).endsWith("MalformedPurchaseMessageException");
+        assertThat(error.path("errorMessage").asText()).isNotBlank();
+        assertThat(error.path("stackTrace").isArray()).isTrue();
+        assertThat(error.path("stackTrace").size()).isPositive();
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.Optional;
  * ServiceDefinition billing = project.service("billing-api").orElseThrow();
  * billing.artifact();                         // <root>/services/billing-api/target/billing-api.jar
  * billing.topic("NotePurchasedTopic");        // Optional[TopicDefinition[... topicName=local-note-purchased]]
+ * notifyJob.queue("NotifyFailuresQueue");     // Optional[QueueDefinition[... queueName=notify-job-local-notify-failures]]
  * }</pre>
  *
  * @param name the {@code service:} key
@@ -25,11 +26,13 @@ import java.util.Optional;
  * @param functions the functions, in file order
  * @param topics every SNS topic the stack creates: the {@code AWS::SNS::Topic} resources, then the topics the
  *     framework creates for {@code sns: <name>} subscriptions
+ * @param queues every {@code AWS::SQS::Queue} resource of the stack
  * @param topicExports export name → topic, for each {@code resources.Outputs} entry that exports the ARN
  *     ({@code Value: !Ref <topic>}) of one of {@code topics}
  */
 public record ServiceDefinition(String name, Path directory, Path artifact, String runtime,
-        List<FunctionDefinition> functions, List<TopicDefinition> topics, Map<String, TopicDefinition> topicExports) {
+        List<FunctionDefinition> functions, List<TopicDefinition> topics, List<QueueDefinition> queues,
+        Map<String, TopicDefinition> topicExports) {
 
     public ServiceDefinition {
         Objects.requireNonNull(name, "name == null");
@@ -38,6 +41,7 @@ public record ServiceDefinition(String name, Path directory, Path artifact, Stri
         Objects.requireNonNull(runtime, "runtime == null");
         functions = List.copyOf(Objects.requireNonNull(functions, "functions == null"));
         topics = List.copyOf(Objects.requireNonNull(topics, "topics == null"));
+        queues = List.copyOf(Objects.requireNonNull(queues, "queues == null"));
         // Insertion order kept so that listings follow the file.
         topicExports = Collections.unmodifiableMap(
                 new LinkedHashMap<>(Objects.requireNonNull(topicExports, "topicExports == null")));
@@ -54,5 +58,11 @@ public record ServiceDefinition(String name, Path directory, Path artifact, Stri
     public Optional<TopicDefinition> topic(String logicalId) {
         Objects.requireNonNull(logicalId, "logicalId == null");
         return topics.stream().filter(topic -> topic.logicalId().equals(logicalId)).findFirst();
+    }
+
+    /** The queue with this CloudFormation logical id. */
+    public Optional<QueueDefinition> queue(String logicalId) {
+        Objects.requireNonNull(logicalId, "logicalId == null");
+        return queues.stream().filter(queue -> queue.logicalId().equals(logicalId)).findFirst();
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 final class ServiceReader {
 
     static final String TOPIC_TYPE = "AWS::SNS::Topic";
+    static final String QUEUE_TYPE = "AWS::SQS::Queue";
 
     private ServiceReader() {
     }
@@ -25,14 +26,15 @@ final class ServiceReader {
         List<ConfigMap> resources = config.maps("resources");
 
         Map<String, TopicDefinition> topics = topicResources(resources, name, stage);
-        FunctionReader functionReader = new FunctionReader(name, directory, artifact, provider, topics);
+        Map<String, QueueDefinition> queues = queueResources(resources, name, stage);
+        FunctionReader functionReader = new FunctionReader(name, stage, directory, artifact, provider, topics, queues);
         ConfigMap functionsConfig = config.map("functions");
         List<FunctionDefinition> functions = new ArrayList<>();
         for (String functionName : functionsConfig.keys()) {
             functions.add(functionReader.read(functionName, functionsConfig.map(functionName)));
         }
         return new ServiceDefinition(name, directory, artifact, provider.requiredString("runtime"), functions,
-                List.copyOf(topics.values()), topicExports(resources, topics));
+                List.copyOf(topics.values()), List.copyOf(queues.values()), topicExports(resources, topics));
     }
 
     /** The {@code AWS::SNS::Topic} resources by logical id; {@code resources} may be a list of fragments. */
@@ -50,6 +52,23 @@ final class ServiceReader {
             }
         }
         return topics;
+    }
+
+    /** The {@code AWS::SQS::Queue} resources by logical id. */
+    private static Map<String, QueueDefinition> queueResources(List<ConfigMap> resources, String service, String stage) {
+        Map<String, QueueDefinition> queues = new LinkedHashMap<>();
+        for (ConfigMap fragment : resources) {
+            ConfigMap declared = fragment.map("Resources");
+            for (String logicalId : declared.keys()) {
+                ConfigMap resource = declared.map(logicalId);
+                if (QUEUE_TYPE.equals(resource.get("Type"))) {
+                    String queueName = resource.map("Properties").string("QueueName")
+                            .orElse(service + "-" + stage + "-" + logicalId);
+                    queues.put(logicalId, new QueueDefinition(service, logicalId, queueName));
+                }
+            }
+        }
+        return queues;
     }
 
     /** Export name → topic, for each output that exports {@code !Ref} of a topic under a plain-string name. */

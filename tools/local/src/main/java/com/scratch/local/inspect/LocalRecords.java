@@ -14,7 +14,8 @@ import java.util.Objects;
 /**
  * What happened, for scripts and tests, as JSON on the API port:
  * {@code GET /_local/sms} (the text messages "sent"), {@code /_local/events} (every message published on a
- * topic) and {@code /_local/dead-letters} (deliveries a function failed on every attempt).
+ * topic) and {@code /_local/dead-letters} (deliveries a function failed on every attempt: the on-failure queue and the
+ * invocation record Lambda would send to it, as the SQS message body).
  */
 public final class LocalRecords implements HttpHandler {
 
@@ -59,16 +60,14 @@ public final class LocalRecords implements HttpHandler {
         return list.toString();
     }
 
+    /** Each as the SQS message its function's on-failure queue would get: the queue, and the invocation record. */
     private String deadLetters() {
         ArrayNode list = JSON.createArrayNode();
         delivery.deadLetters().forEach(letter -> list.addObject()
+                .put("queueName", letter.queueName().orElse(null))
                 .put("function", letter.function())
-                .put("topicArn", letter.topicArn())
                 .put("messageId", letter.messageId())
-                .put("message", letter.message())
-                .put("attempts", letter.attempts())
-                .put("errorType", letter.errorType())
-                .put("errorMessage", letter.errorMessage())
+                .put("body", letter.body())
                 .put("failedAt", letter.failedAt().toString()));
         return list.toString();
     }

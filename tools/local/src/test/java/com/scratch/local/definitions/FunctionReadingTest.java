@@ -10,6 +10,7 @@ import com.scratch.local.definitions.TopicSubscription.TopicInService;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Functions, their events and overrides, on the fixture repositories. */
@@ -103,5 +104,62 @@ class FunctionReadingTest {
                     assertThat(e.variable()).isEqualTo("QUEUE_URL");
                 })
                 .hasMessageContaining("!Ref JobsQueue");
+    }
+
+    @Test
+    void readsRetriesAndTheOnFailureQueue() {
+        // given
+        Path root = TestPaths.fixture("async-invocation");
+
+        // when
+        ServiceDefinition jobs = ServerlessProject.load(root, "local", Map.of()).service("jobs").orElseThrow();
+
+        // then
+        QueueDefinition failures = new QueueDefinition("jobs", "FailuresQueue", "jobs-local-failures");
+        QueueDefinition unnamed = new QueueDefinition("jobs", "UnnamedQueue", "jobs-local-UnnamedQueue");
+        assertThat(jobs.queues()).containsExactly(failures, unnamed);
+        assertThat(jobs.function("plain").orElseThrow().asyncInvocation())
+                .isEqualTo(AsyncInvocationConfig.lambdaDefaults());
+        assertThat(jobs.function("retryOnce").orElseThrow().asyncInvocation())
+                .isEqualTo(new AsyncInvocationConfig(1, Optional.of(failures)));
+        assertThat(jobs.function("named").orElseThrow().asyncInvocation())
+                .isEqualTo(new AsyncInvocationConfig(0, Optional.of(unnamed)));
+    }
+
+    @Test
+    void anOnFailureDestinationThatIsNotAQueueOfTheServiceIsLeftToTheDeadLetterList() {
+        // given
+        Path root = TestPaths.fixture("async-invocation");
+
+        // when
+        ServiceDefinition jobs = ServerlessProject.load(root, "local", Map.of()).service("jobs").orElseThrow();
+
+        // then
+        assertThat(jobs.function("toAnotherFunction").orElseThrow().asyncInvocation())
+                .isEqualTo(new AsyncInvocationConfig(2, Optional.empty()));
+    }
+
+    @Test
+    void namesEachFunctionAsLambdaKnowsIt() {
+        // given
+        Path root = TestPaths.fixture("async-invocation");
+
+        // when
+        ServiceDefinition jobs = ServerlessProject.load(root, "local", Map.of()).service("jobs").orElseThrow();
+
+        // then
+        assertThat(jobs.function("plain").orElseThrow().lambdaName()).isEqualTo("jobs-local-plain");
+        assertThat(jobs.function("named").orElseThrow().lambdaName()).isEqualTo("local-named-job");
+    }
+
+    @Test
+    void refusesMoreRetriesThanLambdaAllows() {
+        // given
+        Path root = TestPaths.fixture("too-many-retries");
+
+        // when / then
+        assertThatThrownBy(() -> ServerlessProject.load(root, "local", Map.of()))
+                .isInstanceOf(InvalidServerlessDefinitionException.class)
+                .hasMessageContaining("functions.eager.maximumRetryAttempts must be 0, 1 or 2");
     }
 }

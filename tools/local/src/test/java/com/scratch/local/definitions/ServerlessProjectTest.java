@@ -8,6 +8,7 @@ import com.scratch.local.definitions.EnvironmentValue.TopicArnOf;
 import com.scratch.local.definitions.TopicSubscription.ImportedTopic;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The repository's own definitions, read as the local runner reads them. */
@@ -83,6 +84,22 @@ class ServerlessProjectTest {
     }
 
     @Test
+    void notifyRetriesTwiceThenSendsTheRecordToTheFailuresQueueOfItsStage() {
+        // given
+        ServerlessProject project = ServerlessProject.load(ROOT, "local");
+
+        // when
+        ServiceDefinition notifyJob = project.service("notify-job").orElseThrow();
+
+        // then
+        QueueDefinition failures = new QueueDefinition("notify-job", "NotifyFailuresQueue", "notify-job-local-notify-failures");
+        assertThat(notifyJob.queues()).containsExactly(failures);
+        FunctionDefinition notify = notifyJob.function("notify").orElseThrow();
+        assertThat(notify.asyncInvocation()).isEqualTo(new AsyncInvocationConfig(2, Optional.of(failures)));
+        assertThat(notify.lambdaName()).isEqualTo("notify-job-local-notify");
+    }
+
+    @Test
     void aFeatureStageNamesItsTopicAndExportAfterItself() {
         // when
         ServerlessProject project = ServerlessProject.load(ROOT, "feature-login");
@@ -94,5 +111,7 @@ class ServerlessProjectTest {
         assertThat(project.service("notify-job").orElseThrow().functions().get(0).topicSubscriptions())
                 .containsExactly(new ImportedTopic("feature-login-ExtNotePurchasedTopicArn"));
         assertThat(project.functions().get(0).environment()).containsEntry("STAGE", new Literal("feature-login"));
+        assertThat(project.service("notify-job").orElseThrow().queues())
+                .extracting(QueueDefinition::queueName).containsExactly("notify-job-feature-login-notify-failures");
     }
 }
