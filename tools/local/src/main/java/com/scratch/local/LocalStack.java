@@ -10,6 +10,7 @@ import com.scratch.local.definitions.ServerlessProject;
 import com.scratch.local.definitions.TopicDefinition;
 import com.scratch.local.definitions.TopicSubscription;
 import com.scratch.local.events.TopicDelivery;
+import com.scratch.local.iam.LocalIam;
 import com.scratch.local.inspect.LocalRecords;
 import com.scratch.local.runtime.FunctionSpec;
 import com.scratch.local.runtime.LocalFunction;
@@ -49,10 +50,11 @@ public final class LocalStack implements AutoCloseable {
     private final TopicDelivery delivery;
     private final LocalApiGateway api;
     private final Duration startup;
+    private final LocalIam iam;
 
     private LocalStack(LocalStackOptions options, ScopedSystemProperties systemProperties, LocalEndpoints endpoints,
             Map<String, String> topicArns, List<LocalFunction> functions, TopicDelivery delivery, LocalApiGateway api,
-            Duration startup) {
+            Duration startup, LocalIam iam) {
         this.options = options;
         this.systemProperties = systemProperties;
         this.endpoints = endpoints;
@@ -61,6 +63,7 @@ public final class LocalStack implements AutoCloseable {
         this.delivery = delivery;
         this.api = api;
         this.startup = startup;
+        this.iam = iam;
     }
 
     /**
@@ -75,6 +78,7 @@ public final class LocalStack implements AutoCloseable {
         List<AutoCloseable> running = new ArrayList<>();
         try {
             LocalEndpoints endpoints = null;
+            LocalIam iam = null;
             Map<String, String> extraEnvironment = new LinkedHashMap<>();
             Map<String, String> topicArns;
             if (options.realAws()) {
@@ -87,6 +91,12 @@ public final class LocalStack implements AutoCloseable {
                 extraEnvironment.put("STRIPE_API_BASE", endpoints.stripe.endpoint().toString());
                 topicArns = createLocalTopics(project, endpoints.sns);
                 endpoints.sns.onSms(sms -> log.sms(sms.phoneNumber(), sms.message()));
+                if (options.enforceIam()) {
+                    iam = LocalIam.load(project, options.repositoryRoot(), options.dataDirectory().resolve("packaged"),
+                            LocalStackOptions.STAGE, log);
+                    endpoints.ssm.enforce(iam.access());
+                    endpoints.sns.enforce(iam.access());
+                }
             }
 
             Path work = options.dataDirectory().resolve("functions");
@@ -97,7 +107,12 @@ public final class LocalStack implements AutoCloseable {
                 running.add(delivery);
             }
             for (FunctionDefinition definition : project.functions()) {
-                LocalFunction function = new LocalFunction(spec(definition, topicArns, extraEnvironment), work);
+                Map<String, String> environment = new LinkedHashMap<>(extraEnvironment);
+                if (iam != null) {
+                    // Each function signs as itself, as with the role's keys Lambda puts in its environment.
+                    environment.putAll(iam.credentialsOf(definition.name()));
+                }
+                LocalFunction function = new LocalFunction(spec(definition, topicArns, environment), work);
                 functions.add(function);
                 running.add(function);
                 definition.httpRoutes().forEach(route ->
@@ -114,7 +129,7 @@ public final class LocalStack implements AutoCloseable {
                 api.serve(LocalRecords.PREFIX, new LocalRecords(endpoints.sns, List.copyOf(topicArns.values()), delivery));
             }
             return new LocalStack(options, systemProperties, endpoints, topicArns, functions, delivery, api,
-                    Duration.ofNanos(System.nanoTime() - started));
+                    Duration.ofNanos(System.nanoTime() - started), iam);
         } catch (IOException | RuntimeException | Error e) {
             stopAll(running);
             systemProperties.close();
@@ -136,7 +151,8 @@ public final class LocalStack implements AutoCloseable {
     private static void pointSdkAt(LocalEndpoints endpoints, ScopedSystemProperties properties) {
         properties.set("aws.endpointUrlSsm", endpoints.ssm.endpoint().toString());
         properties.set("aws.endpointUrlSns", endpoints.sns.endpoint().toString());
-        // Local endpoints never see real credentials, whatever the developer's shell holds.
+        // Local endpoints never see real credentials, whatever the developer's shell holds. With IAM enforced, these
+        // keys belong to no function: a client that does not sign with its function's own keys is refused.
         properties.set("aws.accessKeyId", "local");
         properties.set("aws.secretAccessKey", "local");
         properties.set("aws.region", Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1"));
@@ -227,6 +243,11 @@ public final class LocalStack implements AutoCloseable {
     /** Topic deliveries to functions; empty when running against real AWS (a real topic cannot call this JVM). */
     public Optional<TopicDelivery> delivery() {
         return Optional.ofNullable(delivery);
+    }
+
+    /** Each function's role and keys; empty against real AWS or with IAM switched off. */
+    Optional<LocalIam> iam() {
+        return Optional.ofNullable(iam);
     }
 
     /** The local endpoints; empty when running against real AWS. */

@@ -11,18 +11,19 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar tools/local/target/local-stack.jar [--port 3000] [--demo] [--aws] [--data-dir DIR]}: starts the
+ * {@code java -jar tools/local/target/local-stack.jar [--port 3000] [--demo] [--aws] [--data-dir DIR] [--no-iam]}: starts the
  * local stack from the repository it is run in and serves until Ctrl-C; {@code --demo} runs a scripted session
  * against it instead and exits 0 only if every step behaved.
  */
 public final class LocalStackCommand {
 
     private static final String USAGE = "Usage: java -jar tools/local/target/local-stack.jar"
-            + " [--port N] [--demo] [--aws] [--data-dir DIR]\n"
+            + " [--port N] [--demo] [--aws] [--data-dir DIR] [--no-iam]\n"
             + "  --port N        API port (default 3000; 0 for any free port)\n"
             + "  --demo          run a scripted purchase, decline and invalid request, then exit (0 = all passed)\n"
             + "  --aws           use real AWS (usual credential chain) and real Stripe test mode: no local endpoints\n"
-            + "  --data-dir DIR  where local parameters are kept (default .local-stack in the repository)";
+            + "  --data-dir DIR  where local parameters are kept (default .local-stack in the repository)\n"
+            + "  --no-iam        let every local call through, whatever the functions' roles allow (quick experiments only)";
 
     private LocalStackCommand() {
     }
@@ -36,6 +37,7 @@ public final class LocalStackCommand {
             switch (args[i]) {
                 case "--demo": demo = true; break;
                 case "--aws": options = options.withRealAws(true); break;
+                case "--no-iam": options = options.withIamEnforced(false); break;
                 case "--port": options = options.withApiPort(Integer.parseInt(value(args, ++i, "--port"))); break;
                 case "--data-dir": options = options.withDataDirectory(Path.of(value(args, ++i, "--data-dir"))); break;
                 case "--help": out.println(USAGE); return;

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -107,11 +108,14 @@ class LocalStackIT {
         String topicArn = stack.topicArns().values().iterator().next();
         URI sns = stack.endpoints().orElseThrow().sns.endpoint();
         String malformedPurchase = "{\"amount\": \"not a number\"}";
+        // published as billing, the one function whose role may publish to the topic
+        Map<String, String> billing = stack.iam().orElseThrow().credentialsOf("billing");
 
         // when
         String messageId;
         try (SnsClient client = SnsClient.builder().endpointOverride(sns).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        billing.get("AWS_ACCESS_KEY_ID"), billing.get("AWS_SECRET_ACCESS_KEY"))))
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             messageId = client.publish(r -> r.topicArn(topicArn).message(malformedPurchase)).messageId();
         }

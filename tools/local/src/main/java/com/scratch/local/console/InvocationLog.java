@@ -36,6 +36,11 @@ public final class InvocationLog {
         return line.length() > 240 ? line.substring(0, 240) + "..." : line;
     }
 
+    /** A call a function's role does not allow: one line, what was refused and what would allow it. */
+    public void iamRefused(String function, String what) {
+        out.printf("%-8s IAM  refused %s%n", function, what);
+    }
+
     public void sms(String phoneNumber, String message) {
         out.printf("SMS to %s: %s%n", phoneNumber, message);
     }

@@ -135,6 +135,14 @@ public final class LocalFunction implements AutoCloseable {
         Files.createDirectories(file.getParent());
         Properties properties = new Properties();
         properties.putAll(spec.environment());
+        // It holds the function's own local keys: readable by the developer only, set before anything is written.
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the data folder's own permissions apply
+        }
         try (OutputStream out = Files.newOutputStream(file)) {
             properties.store(out, "Environment of " + spec.name() + ", written by the local stack");
         }
