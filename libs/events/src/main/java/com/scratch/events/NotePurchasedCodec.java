@@ -1,19 +1,26 @@
 package com.scratch.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
  * Writes {@link NotePurchased} events as JSON and reads what arrives on the purchase topic.
  *
- * <p>Reading is strict where a wrong value would mislead (an amount that is not a positive whole number, an
- * unknown schema version) and lenient where the schema allows growth (unknown fields are ignored). Every error
- * names the field at fault. Thread-safe.
+ * <p>A versioned message is accepted exactly when it is valid against {@code schemas/note-purchased-v1.json}
+ * ({@code NotePurchasedContractTest} checks this on cases generated from the schema): every field present with
+ * the schema's type and within its limits, unknown fields ignored. A whole number may be written {@code 5.0},
+ * as JSON Schema counts it as an integer. {@code "userId": null} is refused, as the schema says: the encoder
+ * leaves the field out when the buyer is unknown and never writes null. Every error names the field at fault
+ * and shows at most {@value Excerpt#MAX_CHARS} characters of the value. Thread-safe.
  *
  * <pre>{@code
  * String json = NotePurchasedCodec.encode(event);
@@ -22,8 +29,10 @@ import java.util.regex.Pattern;
  */
 public final class NotePurchasedCodec {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern CURRENCY = Pattern.compile("[a-z]{3}");
+    // Exact decimals: as doubles, 9223372036854775808.0 would round down to the largest amount and pass
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final BigDecimal SCHEMA_VERSION = BigDecimal.valueOf(NotePurchased.SCHEMA_VERSION);
 
     private NotePurchasedCodec() {
     }
@@ -60,34 +69,88 @@ public final class NotePurchasedCodec {
                 "Message has no schemaVersion and is not the original {amount, description} message either");
     }
 
-    private static NotePurchased decodeVersioned(JsonNode node) {
-        JsonNode version = node.get("schemaVersion");
-        if (!version.canConvertToExactIntegral() || version.asInt() != NotePurchased.SCHEMA_VERSION) {
-            throw new MalformedEventException("Unsupported schemaVersion " + version
-                    + ": this consumer reads version " + NotePurchased.SCHEMA_VERSION);
-        }
-        String currency = text(node, "currency");
-        if (!CURRENCY.matcher(currency).matches()) {
-            throw new MalformedEventException("Field 'currency' must be a lower-case ISO 4217 code, was '" + currency + "'");
-        }
-        long storage = positiveLong(node, "storage");
-        if (storage > Integer.MAX_VALUE) {
-            throw new MalformedEventException("Field 'storage' is out of range: " + storage);
-        }
-        JsonNode userId = node.get("userId");
-        if (userId != null && !userId.isNull() && !userId.isTextual()) {
-            throw new MalformedEventException("Field 'userId' must be a string or absent");
+    private static NotePurchased decodeVersioned(JsonNode event) {
+        JsonNode version = event.get("schemaVersion");
+        // numerically equal, as JSON Schema's const compares numbers: 1.0 is version 1
+        if (!version.isNumber() || version.decimalValue().compareTo(SCHEMA_VERSION) != 0) {
+            throw invalid("schemaVersion", "must be " + NotePurchased.SCHEMA_VERSION
+                    + " (this consumer reads no other version)", version);
         }
         return new NotePurchased(
-                text(node, "eventId"),
-                positiveLong(node, "amount"),
-                currency,
-                text(node, "description"),
-                (int) storage,
-                text(node, "paymentId"),
-                userId == null || userId.isNull() ? null : userId.asText(),
-                text(node, "stage"),
-                instant(node, "purchasedAt"));
+                string(event, "eventId"),
+                wholeNumber(event, "amount", NotePurchased.MIN_AMOUNT, NotePurchased.MAX_AMOUNT),
+                matching(event, "currency", NotePurchased.CURRENCY, "a lower-case ISO 4217 code"),
+                string(event, "description"),
+                (int) wholeNumber(event, "storage", NotePurchased.MIN_STORAGE, NotePurchased.MAX_STORAGE),
+                string(event, "paymentId"),
+                buyer(event),
+                matching(event, "stage", NotePurchased.STAGE, "a stage name"),
+                purchasedAt(event));
+    }
+
+    private static JsonNode required(JsonNode event, String field) {
+        JsonNode value = event.get(field);
+        if (value == null) {
+            throw new MalformedEventException("Field '" + field + "' is missing");
+        }
+        return value;
+    }
+
+    private static String string(JsonNode event, String field) {
+        JsonNode value = required(event, field);
+        if (!value.isTextual() || value.textValue().isEmpty()) {
+            throw invalid(field, "must be a non-empty string", value);
+        }
+        return value.textValue();
+    }
+
+    private static String matching(JsonNode event, String field, Pattern pattern, String what) {
+        String value = string(event, field);
+        if (!pattern.matcher(value).matches()) {
+            throw invalid(field, "must be " + what + " matching " + pattern.pattern(), event.get(field));
+        }
+        return value;
+    }
+
+    private static long wholeNumber(JsonNode event, String field, long min, long max) {
+        JsonNode value = required(event, field);
+        BigDecimal number = value.isNumber() ? value.decimalValue() : null;
+        if (number == null || !isWhole(number)
+                || number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+            String range = max == Long.MAX_VALUE ? "of at least " + min : "from " + min + " to " + max;
+            throw invalid(field, "must be a whole number " + range, value);
+        }
+        return number.longValueExact();
+    }
+
+    private static boolean isWhole(BigDecimal number) {
+        return number.signum() == 0 || number.stripTrailingZeros().scale() <= 0;
+    }
+
+    private static String buyer(JsonNode event) {
+        JsonNode value = event.get("userId");
+        if (value == null) {
+            return null;
+        }
+        if (!value.isTextual() || value.textValue().isEmpty()) {
+            throw invalid("userId", "must be a non-empty string, or absent when the buyer is unknown", value);
+        }
+        return value.textValue();
+    }
+
+    private static Instant purchasedAt(JsonNode event) {
+        String value = matching(event, "purchasedAt", NotePurchased.PURCHASED_AT,
+                "an RFC 3339 UTC time like 2026-11-26T15:06:28.123Z");
+        try {
+            // LocalDateTime, not Instant.parse, which reads 24:00:00 as the next midnight where RFC 3339 refuses it
+            return LocalDateTime.parse(value.substring(0, value.length() - 1)).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw invalid("purchasedAt", "must be a date and time that exist", event.get("purchasedAt"));
+        }
+    }
+
+    private static MalformedEventException invalid(String field, String rule, JsonNode value) {
+        return new MalformedEventException("Field '" + field + "' " + rule + ", was " + Excerpt.of(value));
     }
 
     private static JsonNode parse(String json) {
@@ -105,6 +168,8 @@ public final class NotePurchasedCodec {
         }
     }
 
+    // text and positiveLong read the original message, which no schema describes: its rules are unchanged
+
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
@@ -116,17 +181,9 @@ public final class NotePurchasedCodec {
     private static long positiveLong(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || !value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() <= 0) {
-            throw new MalformedEventException("Field '" + field + "' must be a positive whole number, was " + value);
+            throw new MalformedEventException(
+                    "Field '" + field + "' must be a positive whole number, was " + Excerpt.of(value));
         }
         return value.asLong();
-    }
-
-    private static Instant instant(JsonNode node, String field) {
-        String value = text(node, field);
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new MalformedEventException("Field '" + field + "' must be an ISO-8601 UTC time, was '" + value + "'", e);
-        }
     }
 }

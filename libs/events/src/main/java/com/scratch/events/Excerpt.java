@@ -1,0 +1,23 @@
+package com.scratch.events;
+
+/**
+ * A value as error messages show it: whole when short, otherwise its start and its length. A malformed message
+ * can carry megabytes in one field, and the error is logged on every retry.
+ */
+final class Excerpt {
+
+    static final int MAX_CHARS = 64;
+
+    private Excerpt() {
+    }
+
+    static String of(Object value) {
+        String text = String.valueOf(value);
+        if (text.length() <= MAX_CHARS) {
+            return text;
+        }
+        // never cut between the two halves of a surrogate pair: half an emoji is not text
+        int end = Character.isHighSurrogate(text.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
+        return text.substring(0, end) + "… (" + text.length() + " chars)";
+    }
+}
