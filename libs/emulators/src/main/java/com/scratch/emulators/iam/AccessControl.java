@@ -68,7 +68,7 @@ public final class AccessControl {
             if (!decision.allowed()) {
                 Optional<PolicyStatement> deny = decision.outcome() == IamDecision.Outcome.EXPLICITLY_DENIED
                         ? decision.decidingStatement() : Optional.empty();
-                return Optional.of(new AccessRefusal.NotAuthorized(principal, displayedAction, resource, deny));
+                return Optional.of(new AccessRefusal.NotAuthorized(principal, action, displayedAction, resource, deny));
             }
         }
         return Optional.empty();

@@ -56,11 +56,12 @@ public sealed interface AccessRefusal {
     /**
      * The caller is known, and its role's policy does not allow the action on the resource.
      *
+     * @param action the IAM action, as a policy names it ({@code sns:Publish})
      * @param displayedAction the action as the service writes it in messages ({@code ssm:GetParameters},
      *     {@code SNS:Publish})
      * @param denyingStatement the Deny that matched, or empty when no Allow did
      */
-    record NotAuthorized(LocalPrincipal principal, String displayedAction, String resource,
+    record NotAuthorized(LocalPrincipal principal, String action, String displayedAction, String resource,
             Optional<PolicyStatement> denyingStatement) implements AccessRefusal {
         @Override
         public Kind kind() {

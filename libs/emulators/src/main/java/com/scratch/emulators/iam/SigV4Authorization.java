@@ -76,11 +76,12 @@ public record SigV4Authorization(String accessKeyId, String date, String region,
         String scope = date + "/" + region + "/" + service + "/aws4_request";
         String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n"
                 + HEX.formatHex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        byte[] key = hmac(("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8), date);
-        key = hmac(key, region);
-        key = hmac(key, service);
-        key = hmac(key, "aws4_request");
-        byte[] expected = hmac(key, stringToSign);
+        Mac mac = hmacSha256();
+        byte[] key = hmac(mac, ("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8), date);
+        key = hmac(mac, key, region);
+        key = hmac(mac, key, service);
+        key = hmac(mac, key, "aws4_request");
+        byte[] expected = hmac(mac, key, stringToSign);
         return MessageDigest.isEqual(expected, HEX.parseHex(signature));
     }
 
@@ -104,13 +105,21 @@ public record SigV4Authorization(String accessKeyId, String date, String region,
         }
     }
 
-    private static byte[] hmac(byte[] key, String data) {
+    /** One Mac per verification, re-keyed for each step of the key derivation: the provider lookup is done once. */
+    private static Mac hmacSha256() {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+            return Mac.getInstance("HmacSHA256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
         }
+    }
+
+    private static byte[] hmac(Mac mac, byte[] key, String data) {
+        try {
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot key HmacSHA256", e);
+        }
+        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
     }
 }

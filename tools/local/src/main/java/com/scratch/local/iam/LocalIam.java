@@ -93,8 +93,7 @@ public final class LocalIam {
         if (!(refusal instanceof AccessRefusal.NotAuthorized denied)) {
             return "a request: " + refusal.message() + " (" + refusal.kind() + ": only the local functions' own keys are accepted)";
         }
-        String action = denied.displayedAction().toLowerCase(java.util.Locale.ROOT).substring(0, denied.displayedAction().indexOf(':'))
-                + denied.displayedAction().substring(denied.displayedAction().indexOf(':'));
+        String action = denied.action();
         String what = action + " on " + denied.resource();
         if (denied.denyingStatement().isPresent()) {
             return what + ": denied by " + denied.denyingStatement().get().name() + " of its role, which no Allow overrides";
