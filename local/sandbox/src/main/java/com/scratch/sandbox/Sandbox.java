@@ -1,0 +1,275 @@
+package com.scratch.sandbox;
+
+import com.scratch.emulators.sns.SnsEmulator;
+import com.scratch.sandbox.api.ApiRoute;
+import com.scratch.sandbox.api.LocalApiGateway;
+import com.scratch.sandbox.console.InvocationLog;
+import com.scratch.sandbox.definitions.EnvironmentValue;
+import com.scratch.sandbox.definitions.FunctionDefinition;
+import com.scratch.sandbox.definitions.ServerlessProject;
+import com.scratch.sandbox.definitions.TopicDefinition;
+import com.scratch.sandbox.definitions.TopicSubscription;
+import com.scratch.sandbox.events.TopicDelivery;
+import com.scratch.sandbox.iam.LocalIam;
+import com.scratch.sandbox.inspect.LocalRecords;
+import com.scratch.sandbox.runtime.FunctionSpec;
+import com.scratch.sandbox.runtime.LocalFunction;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * The whole purchase flow on one machine: every function of every {@code services/*\/serverless.yml}, run
+ * from its deployment jar for the {@code local} stage, behind a local API, with local SSM, SNS and Stripe
+ * endpoints (or, with {@code realAws}, real AWS and Stripe test mode).
+ *
+ * <pre>{@code
+ * try (Sandbox stack = Sandbox.start(SandboxOptions.defaults(root))) {
+ *     URI api = stack.apiEndpoint(); // POST {api}/billing
+ * }
+ * }</pre>
+ */
+public final class Sandbox implements AutoCloseable {
+
+    static final String CALLER_IDENTITY = "us-east-1:local-developer";
+
+    private final SandboxOptions options;
+    private final ScopedSystemProperties systemProperties;
+    private final LocalEndpoints endpoints;
+    private final Map<String, String> topicArns;
+    private final List<LocalFunction> functions;
+    private final TopicDelivery delivery;
+    private final LocalApiGateway api;
+    private final Duration startup;
+    private final LocalIam iam;
+
+    private Sandbox(SandboxOptions options, ScopedSystemProperties systemProperties, LocalEndpoints endpoints,
+            Map<String, String> topicArns, List<LocalFunction> functions, TopicDelivery delivery, LocalApiGateway api,
+            Duration startup, LocalIam iam) {
+        this.options = options;
+        this.systemProperties = systemProperties;
+        this.endpoints = endpoints;
+        this.topicArns = topicArns;
+        this.functions = functions;
+        this.delivery = delivery;
+        this.api = api;
+        this.startup = startup;
+        this.iam = iam;
+    }
+
+    /**
+     * Starts everything; on failure (the API port taken, a bad definition) stops what was started and puts the
+     * system properties back before rethrowing.
+     */
+    public static Sandbox start(SandboxOptions options, InvocationLog log) throws IOException {
+        long started = System.nanoTime();
+        ServerlessProject project = ServerlessProject.load(options.repositoryRoot(), SandboxOptions.STAGE, System.getenv());
+        Files.createDirectories(options.dataDirectory());
+        ScopedSystemProperties systemProperties = new ScopedSystemProperties();
+        List<AutoCloseable> running = new ArrayList<>();
+        try {
+            LocalEndpoints endpoints = null;
+            LocalIam iam = null;
+            Map<String, String> extraEnvironment = new LinkedHashMap<>();
+            Map<String, String> topicArns;
+            if (options.realAws()) {
+                useRegionOfTheUsualChain(systemProperties);
+                topicArns = createRealTopics(project);
+            } else {
+                endpoints = LocalEndpoints.start(options.dataDirectory(), SandboxOptions.STAGE);
+                running.add(endpoints);
+                pointSdkAt(endpoints, systemProperties);
+                extraEnvironment.put("STRIPE_API_BASE", endpoints.stripe.endpoint().toString());
+                topicArns = createLocalTopics(project, endpoints.sns);
+                endpoints.sns.onSms(sms -> log.sms(sms.phoneNumber(), sms.message()));
+                if (options.enforceIam()) {
+                    iam = LocalIam.load(project, options.repositoryRoot(), options.dataDirectory().resolve("packaged"),
+                            SandboxOptions.STAGE, log);
+                    endpoints.ssm.enforce(iam.access());
+                    endpoints.sns.enforce(iam.access());
+                }
+            }
+
+            Path work = options.dataDirectory().resolve("functions");
+            List<LocalFunction> functions = new ArrayList<>();
+            List<ApiRoute> routes = new ArrayList<>();
+            TopicDelivery delivery = endpoints == null ? null : new TopicDelivery(endpoints.sns, log, options.retryDelays());
+            if (delivery != null) {
+                running.add(delivery);
+            }
+            for (FunctionDefinition definition : project.functions()) {
+                Map<String, String> environment = new LinkedHashMap<>(extraEnvironment);
+                if (iam != null) {
+                    // Each function signs as itself, as with the role's keys Lambda puts in its environment.
+                    environment.putAll(iam.credentialsOf(definition.name()));
+                }
+                LocalFunction function = new LocalFunction(spec(definition, topicArns, environment), work);
+                functions.add(function);
+                running.add(function);
+                definition.httpRoutes().forEach(route ->
+                        routes.add(new ApiRoute(route.method(), route.path(), route.corsHeaders(), function)));
+                if (delivery != null) {
+                    for (TopicSubscription subscription : definition.topicSubscriptions()) {
+                        delivery.subscribe(topicArn(subscription, project, topicArns, definition), function, definition);
+                    }
+                }
+            }
+            LocalApiGateway api = LocalApiGateway.start(options.apiPort(), routes, CALLER_IDENTITY, log);
+            running.add(api);
+            if (endpoints != null) {
+                api.serve(LocalRecords.PREFIX, new LocalRecords(endpoints.sns, List.copyOf(topicArns.values()), delivery));
+            }
+            return new Sandbox(options, systemProperties, endpoints, topicArns, functions, delivery, api,
+                    Duration.ofNanos(System.nanoTime() - started), iam);
+        } catch (IOException | RuntimeException | Error e) {
+            stopAll(running);
+            systemProperties.close();
+            throw e;
+        }
+    }
+
+    /** Stops in the reverse order of starting. */
+    private static void stopAll(List<AutoCloseable> running) {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                // keep stopping the rest; the first failure is the one rethrown by start()
+            }
+        }
+    }
+
+    private static void pointSdkAt(LocalEndpoints endpoints, ScopedSystemProperties properties) {
+        properties.set("aws.endpointUrlSsm", endpoints.ssm.endpoint().toString());
+        properties.set("aws.endpointUrlSns", endpoints.sns.endpoint().toString());
+        // Local endpoints never see real credentials, whatever the developer's shell holds. With IAM enforced, these
+        // keys belong to no function: a client that does not sign with its function's own keys is refused.
+        properties.set("aws.accessKeyId", "local");
+        properties.set("aws.secretAccessKey", "local");
+        properties.set("aws.region", Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1"));
+    }
+
+    /** Lambda always sets AWS_REGION; a developer's shell may only have a profile, which the functions do not read. */
+    private static void useRegionOfTheUsualChain(ScopedSystemProperties properties) {
+        if (System.getenv("AWS_REGION") == null && System.getProperty("aws.region") == null) {
+            properties.set("aws.region", new DefaultAwsRegionProviderChain().getRegion().id());
+        }
+    }
+
+    private static Map<String, String> createLocalTopics(ServerlessProject project, SnsEmulator sns) {
+        Map<String, String> arns = new LinkedHashMap<>();
+        project.services().forEach(service -> service.topics().forEach(topic ->
+                arns.put(key(topic), sns.createTopic(topic.topicName()))));
+        return arns;
+    }
+
+    private static Map<String, String> createRealTopics(ServerlessProject project) {
+        Map<String, String> arns = new LinkedHashMap<>();
+        try (SnsClient sns = SnsClient.create()) {
+            project.services().forEach(service -> service.topics().forEach(topic ->
+                    arns.put(key(topic), sns.createTopic(r -> r.name(topic.topicName())).topicArn())));
+        }
+        return arns;
+    }
+
+    private static String key(TopicDefinition topic) {
+        return topic.service() + "/" + topic.logicalId();
+    }
+
+    private static FunctionSpec spec(FunctionDefinition definition, Map<String, String> topicArns,
+            Map<String, String> extraEnvironment) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        definition.environment().forEach((name, value) -> environment.put(name, resolve(value, definition, topicArns)));
+        environment.putAll(extraEnvironment);
+        return new FunctionSpec(definition.name(), definition.handlerClass(), definition.handlerMethod(),
+                definition.artifact(), environment, definition.memorySize(), Duration.ofSeconds(definition.timeoutSeconds()));
+    }
+
+    private static String resolve(EnvironmentValue value, FunctionDefinition definition, Map<String, String> topicArns) {
+        if (value instanceof EnvironmentValue.Literal) {
+            return ((EnvironmentValue.Literal) value).value();
+        }
+        String logicalId = ((EnvironmentValue.TopicArnOf) value).logicalId();
+        String arn = topicArns.get(definition.service() + "/" + logicalId);
+        if (arn == null) {
+            throw new IllegalStateException(definition.name() + ": no topic " + logicalId + " in " + definition.service());
+        }
+        return arn;
+    }
+
+    private static String topicArn(TopicSubscription subscription, ServerlessProject project,
+            Map<String, String> topicArns, FunctionDefinition definition) {
+        if (subscription instanceof TopicSubscription.ImportedTopic) {
+            String export = ((TopicSubscription.ImportedTopic) subscription).exportName();
+            TopicDefinition topic = project.topicsByExportName().get(export);
+            if (topic == null) {
+                throw new IllegalStateException(definition.name() + " subscribes to export " + export
+                        + ", which no service declares");
+            }
+            return topicArns.get(key(topic));
+        }
+        if (subscription instanceof TopicSubscription.TopicInService) {
+            String logicalId = ((TopicSubscription.TopicInService) subscription).logicalId();
+            return topicArns.get(definition.service() + "/" + logicalId);
+        }
+        return ((TopicSubscription.TopicByArn) subscription).arn();
+    }
+
+    public URI apiEndpoint() {
+        return api.endpoint();
+    }
+
+    public Duration startup() {
+        return startup;
+    }
+
+    public List<ApiRoute> routes() {
+        return api.routes();
+    }
+
+    public Map<String, String> topicArns() {
+        return Map.copyOf(topicArns);
+    }
+
+    /** Topic deliveries to functions; empty when running against real AWS (a real topic cannot call this JVM). */
+    public Optional<TopicDelivery> delivery() {
+        return Optional.ofNullable(delivery);
+    }
+
+    /** Each function's role and keys; empty against real AWS or with IAM switched off. */
+    Optional<LocalIam> iam() {
+        return Optional.ofNullable(iam);
+    }
+
+    /** The local endpoints; empty when running against real AWS. */
+    Optional<LocalEndpoints> endpoints() {
+        return Optional.ofNullable(endpoints);
+    }
+
+    SandboxOptions options() {
+        return options;
+    }
+
+    /** Stops taking requests, lets deliveries under way finish, then stops the functions and the endpoints. */
+    @Override
+    public void close() {
+        api.close();
+        if (delivery != null) {
+            delivery.close();
+        }
+        functions.forEach(LocalFunction::close);
+        if (endpoints != null) {
+            endpoints.close();
+        }
+        systemProperties.close();
+    }
+}

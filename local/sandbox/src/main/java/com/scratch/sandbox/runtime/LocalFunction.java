@@ -1,0 +1,250 @@
+package com.scratch.sandbox.runtime;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scratch.config.FunctionEnvironment;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One function, run as Lambda runs it: from its own deployment jar, in its own class loader (whose parent is
+ * the platform loader, so it sees nothing of this tool), built on the first invocation (the cold start) and
+ * reused for every later one. Events go in and results come out through the Lambda Java runtime's own
+ * serializer. Invocations may run concurrently, as on Lambda Managed Instances; the handler must be
+ * thread-safe, which ours are.
+ *
+ * <p>The function's environment variables reach it through {@code FunctionEnvironment} (libs/config): a
+ * properties file placed in front of the jar on the function's class path.
+ *
+ * <pre>{@code
+ * LocalFunction billing = new LocalFunction(spec, workDirectory);
+ * Invocation invocation = billing.invoke("{\"body\": \"...\"}");
+ * }</pre>
+ */
+public final class LocalFunction implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalFunction.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FunctionSpec spec;
+    private final Path workDirectory;
+    private final Object coldStartLock = new Object();
+    private volatile LoadedHandler loaded;
+    private volatile boolean closed;
+
+    public LocalFunction(FunctionSpec spec, Path workDirectory) {
+        this.spec = Objects.requireNonNull(spec, "spec == null");
+        this.workDirectory = Objects.requireNonNull(workDirectory, "workDirectory == null");
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    /**
+     * Runs the handler with this event.
+     *
+     * @throws FunctionInitFailedException when the function cannot be built (tried again on the next call)
+     * @throws FunctionFailedException when the handler threw
+     */
+    public Invocation invoke(String eventJson) {
+        long started = System.nanoTime();
+        LoadedHandler handler = loaded;
+        boolean coldStart = false;
+        if (handler == null) {
+            synchronized (coldStartLock) {
+                if (closed) {
+                    throw new FunctionInitFailedException(spec.name() + " is stopped", null);
+                }
+                handler = loaded;
+                if (handler == null) {
+                    handler = load();
+                    loaded = handler;
+                    coldStart = true;
+                }
+            }
+        }
+        Duration initDuration = coldStart ? Duration.ofNanos(System.nanoTime() - started) : Duration.ZERO;
+        long handlerStarted = System.nanoTime();
+        String result = handler.invoke(eventJson, System.nanoTime() + spec.timeout().toNanos());
+        Duration duration = Duration.ofNanos(System.nanoTime() - handlerStarted);
+        if (duration.compareTo(spec.timeout()) > 0) {
+            log.warn("{} ran {} ms, longer than its timeout of {} s: Lambda would have stopped it",
+                    spec.name(), duration.toMillis(), spec.timeout().toSeconds());
+        }
+        return new Invocation(result, coldStart, initDuration, duration);
+    }
+
+    private LoadedHandler load() {
+        if (!Files.isRegularFile(spec.artifact())) {
+            throw new FunctionInitFailedException(spec.name() + ": deployment artifact " + spec.artifact()
+                    + " is missing; build it first (mvn package)", null);
+        }
+        URLClassLoader loader = null;
+        try {
+            loader = new URLClassLoader("function " + spec.name(),
+                    new URL[] {environmentDirectory().toUri().toURL(), spec.artifact().toUri().toURL()},
+                    ClassLoader.getPlatformClassLoader());
+            ClassLoader previous = Thread.currentThread().getContextClassLoader();
+            Thread.currentThread().setContextClassLoader(loader);
+            try {
+                Class<?> handlerClass = loader.loadClass(spec.handlerClass());
+                Method method = handlerMethod(handlerClass);
+                Object instance = handlerClass.getConstructor().newInstance();
+                return new LoadedHandler(loader, instance, method);
+            } finally {
+                Thread.currentThread().setContextClassLoader(previous);
+            }
+        } catch (InvocationTargetException e) {
+            close(loader);
+            throw new FunctionInitFailedException(spec.name() + ": the handler's constructor threw "
+                    + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException | IOException | RuntimeException | LinkageError e) {
+            // LinkageError: a class that does not verify, or a static initializer that threw (ExceptionInInitializerError)
+            close(loader);
+            throw new FunctionInitFailedException(spec.name() + ": cannot load " + spec.handlerClass() + "::"
+                    + spec.handlerMethod() + " from " + spec.artifact() + ": " + e, e);
+        }
+    }
+
+    /** The handler method itself, not the bridge the compiler adds for {@code RequestHandler<I, O>}. */
+    private Method handlerMethod(Class<?> handlerClass) throws NoSuchMethodException {
+        return Arrays.stream(handlerClass.getMethods())
+                .filter(method -> method.getName().equals(spec.handlerMethod()))
+                .filter(method -> method.getParameterCount() == 2 || method.getParameterCount() == 1)
+                .min(Comparator.comparing(Method::isBridge))
+                .orElseThrow(() -> new NoSuchMethodException(spec.handlerClass() + "::" + spec.handlerMethod()));
+    }
+
+    private Path environmentDirectory() throws IOException {
+        Path directory = workDirectory.resolve(spec.name() + "-environment");
+        Path file = directory.resolve(FunctionEnvironment.LOCAL_VARIABLES_RESOURCE);
+        Files.createDirectories(file.getParent());
+        Properties properties = new Properties();
+        properties.putAll(spec.environment());
+        // It holds the function's own local keys: readable by the developer only, set before anything is written.
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the data folder's own permissions apply
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            properties.store(out, "Environment of " + spec.name() + ", written by the sandbox");
+        }
+        return directory;
+    }
+
+    /** Stops the function: no invocation starts after this, and its class loaders are closed. */
+    @Override
+    public void close() {
+        LoadedHandler handler;
+        synchronized (coldStartLock) {
+            closed = true;
+            handler = loaded;
+            loaded = null;
+        }
+        if (handler != null) {
+            handler.close();
+        }
+    }
+
+    private static void close(URLClassLoader loader) {
+        if (loader == null) {
+            return;
+        }
+        try {
+            loader.close();
+        } catch (IOException e) {
+            log.debug("Closing a function class loader failed", e);
+        }
+    }
+
+    /** A built function: its loaders, its handler instance and how to talk to it. */
+    private final class LoadedHandler {
+
+        private final URLClassLoader loader;
+        private final RuntimeSerialization serialization;
+        private final Object instance;
+        private final Method method;
+        private final RuntimeSerialization.EventSerializer input;
+        private final RuntimeSerialization.EventSerializer output;
+
+        LoadedHandler(URLClassLoader loader, Object instance, Method method) throws ReflectiveOperationException {
+            this.loader = loader;
+            this.serialization = new RuntimeSerialization(loader);
+            this.instance = instance;
+            this.method = method;
+            this.input = serializer(method.getParameterTypes()[0]);
+            Class<?> returned = method.getReturnType();
+            this.output = returned == void.class || returned == Void.class ? null : serializer(returned);
+        }
+
+        void close() {
+            try {
+                serialization.close();
+            } catch (IOException e) {
+                log.debug("Closing a serialization class loader failed", e);
+            }
+            LocalFunction.close(loader);
+        }
+
+        String invoke(String eventJson, long deadlineNanos) {
+            ClassLoader previous = Thread.currentThread().getContextClassLoader();
+            Thread.currentThread().setContextClassLoader(loader);
+            try {
+                Object event = input.read(eventJson);
+                Object result = method.getParameterCount() == 2
+                        ? method.invoke(instance, event, LambdaContexts.create(loader, spec, deadlineNanos))
+                        : method.invoke(instance, event);
+                return result == null || output == null ? null : output.write(result);
+            } catch (InvocationTargetException e) {
+                throw new FunctionFailedException(spec.name(), e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new FunctionFailedException(spec.name(), e);
+            } finally {
+                Thread.currentThread().setContextClassLoader(previous);
+            }
+        }
+
+        /** The runtime's serializer for Lambda event types; plain Jackson for any other type, as the runtime does. */
+        private RuntimeSerialization.EventSerializer serializer(Class<?> type) throws ReflectiveOperationException {
+            if (serialization.supports(type)) {
+                return serialization.serializerFor(type);
+            }
+            return new RuntimeSerialization.EventSerializer() {
+                @Override
+                public Object read(String json) {
+                    try {
+                        return JSON.readValue(json, type);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+
+                @Override
+                public String write(Object value) {
+                    try {
+                        return JSON.writeValueAsString(value);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            };
+        }
+    }
+}
