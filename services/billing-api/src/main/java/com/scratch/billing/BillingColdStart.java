@@ -4,7 +4,7 @@ import com.scratch.aws.AwsClients;
 import com.scratch.billing.announce.SnsPurchaseAnnouncements;
 import com.scratch.billing.purchase.PurchaseService;
 import com.scratch.billing.stripe.StripePayments;
-import com.scratch.billing.stripe.StripeSettings;
+import com.scratch.billing.stripe.StripeConfig;
 import com.scratch.config.Settings;
 import com.scratch.config.StageConfig;
 import com.scratch.config.StageSettings;
@@ -36,7 +36,7 @@ final class BillingColdStart {
     static PurchaseService purchaseService(Map<String, String> environment, Clock clock) {
         StageSettings stage = StageConfig.fromEnvironment(environment);
         String topicArn = Settings.required(environment, TOPIC_ARN_VARIABLE);
-        StripeSettings stripe = StripeSettings.fromEnvironment(environment);
+        StripeConfig stripe = StripeConfig.fromEnvironment(environment);
 
         ParameterStoreCache parameters = ParameterStoreCache.builder(AwsClients.ssm(environment)).clock(clock).build();
         CachedParameter stripeKey = parameters.secureString(stage.stripeKeyParameter());

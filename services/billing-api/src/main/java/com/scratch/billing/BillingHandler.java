@@ -5,17 +5,15 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.scratch.billing.api.ApiResponses;
-import com.scratch.billing.api.InvalidPurchaseRequestException;
-import com.scratch.billing.api.PurchaseFailures;
 import com.scratch.billing.api.PurchaseRequestParser;
-import com.scratch.billing.purchase.PurchaseRequest;
+import com.scratch.billing.purchase.PurchaseFailedException;
 import com.scratch.billing.purchase.PurchaseService;
 import com.scratch.config.FunctionEnvironment;
 import java.util.Objects;
 
 /**
  * {@code POST /billing}: buys notes. Parses the request, hands it to {@link PurchaseService} and answers with
- * the receipt or with {@link PurchaseFailures}' answer to what went wrong.
+ * the receipt, or with the answer of the {@link PurchaseFailedException} that says what went wrong.
  */
 public final class BillingHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
@@ -32,16 +30,12 @@ public final class BillingHandler implements RequestHandler<APIGatewayProxyReque
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        PurchaseRequest request;
         try {
-            request = PurchaseRequestParser.parse(event);
-        } catch (InvalidPurchaseRequestException e) {
-            return PurchaseFailures.invalidRequest(e);
-        }
-        try {
-            return ApiResponses.purchased(purchases.purchase(request));
+            return ApiResponses.purchased(purchases.purchase(PurchaseRequestParser.parse(event)));
+        } catch (PurchaseFailedException e) {
+            return ApiResponses.failed(e);
         } catch (RuntimeException e) {
-            return PurchaseFailures.response(e, request);
+            return ApiResponses.unexpected(e);
         }
     }
 }

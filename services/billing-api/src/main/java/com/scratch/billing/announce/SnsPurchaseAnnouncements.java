@@ -1,5 +1,6 @@
 package com.scratch.billing.announce;
 
+import com.scratch.billing.purchase.AnnouncementFailedException;
 import com.scratch.billing.purchase.PurchaseAnnouncements;
 import com.scratch.events.NotePurchased;
 import com.scratch.events.NotePurchasedCodec;

@@ -3,12 +3,21 @@ package com.scratch.billing.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.scratch.billing.purchase.FailureAnswer;
+import com.scratch.billing.purchase.PurchaseFailedException;
 import com.scratch.billing.purchase.PurchaseReceipt;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** JSON responses with the CORS headers the browser app needs (as the original: any origin, credentials). */
+/**
+ * JSON responses with the CORS headers the browser app needs (as the original: any origin, credentials), so the
+ * browser can read a failure too. A failed purchase is answered with what its kind says ({@link FailureAnswer});
+ * anything else that escapes is a fault on our side: a 500 and a log line with the stack trace.
+ */
 public final class ApiResponses {
 
+    private static final Logger log = LoggerFactory.getLogger(ApiResponses.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> HEADERS = Map.of(
             "Content-Type", "application/json",
@@ -26,16 +35,32 @@ public final class ApiResponses {
                 .put("currency", receipt.currency()));
     }
 
-    /** A failure: {@code {"status": false, "error": code, "message": ...}} plus any details given. */
-    public static APIGatewayProxyResponseEvent failed(int statusCode, String error, String message,
-            Map<String, String> details) {
-        ObjectNode body = JSON.createObjectNode().put("status", false).put("error", error).put("message", message);
-        details.forEach((name, value) -> {
+    /** {@code {"status": false, "error": code, "message": ...}} plus the answer's details. */
+    public static APIGatewayProxyResponseEvent failed(PurchaseFailedException failure) {
+        FailureAnswer answer = failure.answer();
+        // The adapter that raised it has logged the details at the level they deserve; this line ties the
+        // answer to its cause.
+        log.info("Answered {} {}: {}", answer.status(), answer.error(), failure.getMessage());
+        return respond(answer);
+    }
+
+    /** A fault that is no known kind of failure: a 500 for the caller, the whole story in the log. */
+    public static APIGatewayProxyResponseEvent unexpected(RuntimeException fault) {
+        log.error("Purchase failed unexpectedly", fault);
+        return respond(FailureAnswer.internalError());
+    }
+
+    private static APIGatewayProxyResponseEvent respond(FailureAnswer answer) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("status", false)
+                .put("error", answer.error())
+                .put("message", answer.message());
+        answer.details().forEach((name, value) -> {
             if (!body.has(name)) { // details add to the three above, never replace them
                 body.put(name, value);
             }
         });
-        return respond(statusCode, body);
+        return respond(answer.status(), body);
     }
 
     private static APIGatewayProxyResponseEvent respond(int statusCode, ObjectNode body) {

@@ -4,13 +4,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scratch.billing.purchase.InvalidPurchaseRequestException;
 import com.scratch.billing.purchase.PaymentSource;
 import com.scratch.billing.purchase.PurchaseRequest;
+import com.scratch.events.NotePurchased;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -19,32 +18,27 @@ import java.util.regex.Pattern;
  * Turns an API Gateway request into a {@link PurchaseRequest}, or says exactly which field is wrong.
  *
  * <p>Body: {@code {"storage": 21, "source": "tok_visa"}} or {@code {"storage": 21, "paymentMethod": "pm_card_visa"}}.
- * The Stripe idempotency key comes from the {@code Idempotency-Key} header when the client sends one, scoped to
- * the buyer (Stripe's keys are account-wide: two buyers' "order-1" must not collide). Without the header, a
- * card token (single use by nature) gives a key derived from the token, buyer and storage, so a retried request
- * cannot charge twice; a payment method is reusable, so the header is required.
+ * The {@code Idempotency-Key} header and the caller's identity go to {@link IdempotencyKeys}, which makes the
+ * purchase's key.
  */
 public final class PurchaseRequestParser {
-
-    static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CARD_TOKEN = Pattern.compile("tok_[A-Za-z0-9_]{1,250}");
     private static final Pattern PAYMENT_METHOD = Pattern.compile("pm_[A-Za-z0-9_]{1,250}");
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private PurchaseRequestParser() {
     }
 
+    /** @throws InvalidPurchaseRequestException naming the field at fault */
     public static PurchaseRequest parse(APIGatewayProxyRequestEvent event) {
         JsonNode body = body(event);
         int storage = storage(body.get("storage"));
         PaymentSource source = source(body);
         String buyerId = buyerId(event).orElse(null);
         String caller = caller(event);
-        String idempotencyKey = header(event, IDEMPOTENCY_HEADER)
-                .map(key -> "client-" + sha256(caller + "|" + checkedIdempotencyKey(key)))
-                .orElseGet(() -> derivedIdempotencyKey(source, storage, caller));
+        String idempotencyKey = IdempotencyKeys.forPurchase(header(event, IdempotencyKeys.HEADER), caller, storage,
+                source);
         return new PurchaseRequest(storage, source, idempotencyKey, buyerId);
     }
 
@@ -77,9 +71,10 @@ public final class PurchaseRequestParser {
             throw new InvalidPurchaseRequestException("storage", "storage is required: the number of notes to buy");
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()
-                || value.asInt() < 1 || value.asInt() > PurchaseRequest.MAX_STORAGE) {
+                || value.asInt() < NotePurchased.MIN_STORAGE || value.asInt() > NotePurchased.MAX_STORAGE) {
             throw new InvalidPurchaseRequestException("storage",
-                    "storage must be a whole number from 1 to " + PurchaseRequest.MAX_STORAGE + ", was " + value);
+                    "storage must be a whole number from " + NotePurchased.MIN_STORAGE + " to "
+                            + NotePurchased.MAX_STORAGE + ", was " + value);
         }
         return value.asInt();
     }
@@ -105,25 +100,9 @@ public final class PurchaseRequestParser {
         return value.asText();
     }
 
-    private static String checkedIdempotencyKey(String key) {
-        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw new InvalidPurchaseRequestException(IDEMPOTENCY_HEADER,
-                    IDEMPOTENCY_HEADER + " must be 1 to 255 visible ASCII characters");
-        }
-        return key;
-    }
-
-    private static String derivedIdempotencyKey(PaymentSource source, int storage, String caller) {
-        if (source instanceof PaymentSource.PaymentMethod) {
-            throw new InvalidPurchaseRequestException(IDEMPOTENCY_HEADER, "An " + IDEMPOTENCY_HEADER
-                    + " header is required with paymentMethod, so that a retried request cannot charge twice");
-        }
-        return "purchase-" + sha256(caller + "|" + storage + "|" + source.id());
-    }
-
     /**
-     * Who is calling, to scope idempotency keys (Stripe's are account-wide): the Cognito identity, else the IAM
-     * caller the {@code aws_iam} authorizer saw, else nobody in particular.
+     * Who is calling, the scope of the idempotency key: the Cognito identity, else the IAM caller the
+     * {@code aws_iam} authorizer saw, else nobody in particular.
      */
     private static String caller(APIGatewayProxyRequestEvent event) {
         Optional<APIGatewayProxyRequestEvent.RequestIdentity> identity = Optional.ofNullable(event.getRequestContext())
@@ -151,14 +130,5 @@ public final class PurchaseRequestParser {
                 .filter(entry -> entry.getKey().equalsIgnoreCase(name))
                 .map(Map.Entry::getValue)
                 .findFirst();
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
-        }
     }
 }

@@ -6,8 +6,8 @@ public interface Payments {
     /**
      * Charges {@code amount} cents in usd and returns the completed payment.
      *
-     * @throws com.scratch.billing.stripe.CardDeclinedException when the card was refused
-     * @throws com.scratch.billing.stripe.PaymentProviderUnavailableException when Stripe could not be asked
+     * @throws PurchaseFailedException when the charge did not complete: declined, in need of authentication,
+     *     canceled, still pending, refused as a request, or the provider or its key unavailable
      */
     Payment charge(long amount, PaymentSource source, String idempotencyKey);
 }

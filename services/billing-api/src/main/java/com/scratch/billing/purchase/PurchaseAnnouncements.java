@@ -5,6 +5,6 @@ import com.scratch.events.NotePurchased;
 /** Tells the rest of the system about a purchase. Implemented with SNS. */
 public interface PurchaseAnnouncements {
 
-    /** @throws com.scratch.billing.announce.AnnouncementFailedException when the event could not be published */
+    /** @throws AnnouncementFailedException when the event could not be published */
     void announce(NotePurchased event);
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.scratch.billing.purchase.InvalidPurchaseRequestException;
 import com.scratch.billing.purchase.PaymentSource;
 import com.scratch.billing.purchase.PurchaseRequest;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package com.scratch.billing.stripe;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.scratch.billing.purchase.PaymentKeyForWrongStageException;
 import com.scratch.config.Stage;
 import com.scratch.secrets.Secret;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +27,7 @@ class StripeKeyGuardTest {
     })
     void aKeyThatDoesNotFitTheStageIsRefusedNamingParameterAndStageNotTheKey(String stage, String key, String message) {
         assertThatThrownBy(() -> StripeKeyGuard.check(Stage.of(stage), new Secret("/stripeSecretKey/x", key)))
-                .isInstanceOf(StripeKeyForWrongStageException.class)
+                .isInstanceOf(PaymentKeyForWrongStageException.class)
                 .hasMessageContaining("SSM parameter /stripeSecretKey/x")
                 .hasMessageContaining(message)
                 .message().doesNotContain(key);
