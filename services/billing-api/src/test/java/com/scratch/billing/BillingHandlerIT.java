@@ -156,6 +156,7 @@ class BillingHandlerIT {
 
         assertThat(response.getStatusCode()).isEqualTo(402);
         JsonNode body = JSON.readTree(response.getBody());
+        assertThat(body.get("error").asText()).isEqualTo("card_declined");
         assertThat(body.get("code").asText()).isEqualTo("card_declined");
         assertThat(body.get("declineCode").asText()).isEqualTo("generic_decline");
         assertThat(body.get("message").asText()).isEqualTo("Your card was declined.");
@@ -186,6 +187,7 @@ class BillingHandlerIT {
         APIGatewayProxyResponseEvent response = handle(purchase("{\"storage\":2,\"paymentMethod\":\"pm_nope\"}"));
 
         assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.getBody()).get("error").asText()).isEqualTo("invalid_request");
         assertThat(JSON.readTree(response.getBody()).get("field").asText()).isEqualTo("paymentMethod");
     }
 
@@ -200,6 +202,7 @@ class BillingHandlerIT {
 
         // then: 503, and nothing of the cause reaches the caller
         assertThat(unavailable.getStatusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(unavailable.getBody()).get("error").asText()).isEqualTo("service_unavailable");
         assertThat(unavailable.getBody()).doesNotContain("stripeSecretKey").doesNotContain("ParameterNotFound");
         assertThat(stripe.requests()).isEmpty();
 
@@ -251,17 +254,19 @@ class BillingHandlerIT {
         APIGatewayProxyResponseEvent response = handle("events/billing-original.json");
 
         assertThat(response.getStatusCode()).isEqualTo(502);
+        assertThat(JSON.readTree(response.getBody()).get("error").asText()).isEqualTo("payment_provider_unavailable");
         assertThat(response.getBody()).doesNotContain("api_error").doesNotContain(STRIPE_KEY);
         assertThat(sns.published(topicArn)).isEmpty();
     }
 
     @Test
-    void aRejectedStripeKeyIs503WithoutTheKey() {
+    void aRejectedStripeKeyIs503WithoutTheKey() throws Exception {
         stripe.requireApiKey("sk_test_someOtherKey");
 
         APIGatewayProxyResponseEvent response = handle("events/billing-original.json");
 
         assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(response.getBody()).get("error").asText()).isEqualTo("service_unavailable");
         assertThat(response.getBody()).doesNotContain(STRIPE_KEY).doesNotContain("sk_test");
     }
 
@@ -276,6 +281,7 @@ class BillingHandlerIT {
         // then: the caller learns the card was charged and may retry
         assertThat(failed.getStatusCode()).isEqualTo(503);
         JsonNode failure = JSON.readTree(failed.getBody());
+        assertThat(failure.get("error").asText()).isEqualTo("purchase_not_recorded");
         String paymentId = failure.get("paymentId").asText();
         assertThat(paymentId).startsWith("pi_");
         assertThat(sns.published(topicArn)).isEmpty();
@@ -291,14 +297,16 @@ class BillingHandlerIT {
     }
 
     @Test
-    void reusingAnIdempotencyKeyForAnotherPurchaseIs409() {
+    void reusingAnIdempotencyKeyForAnotherPurchaseIs409() throws Exception {
         APIGatewayProxyRequestEvent first = purchase("{\"storage\":2,\"paymentMethod\":\"pm_card_visa\"}")
                 .withHeaders(Map.of("Idempotency-Key", "order-7"));
         APIGatewayProxyRequestEvent other = purchase("{\"storage\":3,\"paymentMethod\":\"pm_card_visa\"}")
                 .withHeaders(Map.of("Idempotency-Key", "order-7"));
 
         assertThat(handle(first).getStatusCode()).isEqualTo(200);
-        assertThat(handle(other).getStatusCode()).isEqualTo(409);
+        APIGatewayProxyResponseEvent reused = handle(other);
+        assertThat(reused.getStatusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(reused.getBody()).get("error").asText()).isEqualTo("idempotency_key_reused");
         assertThat(stripe.createdPaymentIntentCount()).isEqualTo(1);
     }
 
