@@ -3,9 +3,11 @@ package com.scratch.secrets;
 import com.scratch.aws.AwsClients;
 import com.scratch.aws.ClientTracing;
 import com.scratch.emulators.ssm.SsmEmulator;
+import com.scratch.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,7 @@ class ParameterStoreCacheBenchmark {
 
                 ssm.reset();
                 ssm.putSecureString(NAME, "sk_test_benchmark");
-                MutableClock clock = new MutableClock();
+                TestClock clock = TestClock.at(Instant.parse("2026-11-26T12:00:00Z"));
                 CachedParameter expiring = ParameterStoreCache.builder(client).clock(clock).build().secureString(NAME);
                 expiring.get();
                 clock.advance(ParameterStoreCache.DEFAULT_TIME_TO_LIVE);
