@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.scratch.emulators.ssm.SsmEmulator;
 import com.scratch.emulators.ssm.SsmFault;
+import com.scratch.testing.Await;
+import com.scratch.testing.ConcurrentCalls;
 import com.scratch.testing.LogCapture;
 import com.scratch.testing.TestClock;
 import java.time.Duration;
@@ -236,9 +238,7 @@ class ParameterStoreCacheIT {
         ssm.delayResponses(Duration.ofMillis(300));
         Thread reader = new Thread(key::get);
         reader.start();
-        while (ssm.callCount("GetParameter") == 0) {
-            Thread.onSpinWait();
-        }
+        Await.until(Duration.ofSeconds(5), () -> ssm.callCount("GetParameter") > 0);
 
         key.invalidate(); // while the read is under way
         reader.join();
@@ -358,7 +358,7 @@ class ParameterStoreCacheIT {
     private static void readConcurrently(CachedParameter key, int threads) throws Exception {
         ssm.delayResponses(Duration.ofMillis(200));
         try {
-            assertThat(ConcurrentReads.readAtOnce(key, threads)).allSatisfy(secret -> assertThat(secret.reveal()).startsWith("sk_test_"));
+            assertThat(ConcurrentCalls.atOnce(threads, i -> key::get)).allSatisfy(secret -> assertThat(secret.reveal()).startsWith("sk_test_"));
         } finally {
             ssm.delayResponses(Duration.ZERO);
         }
