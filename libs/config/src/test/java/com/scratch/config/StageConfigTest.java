@@ -3,6 +3,7 @@ package com.scratch.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.scratch.testing.LogCapture;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,18 +42,14 @@ class StageConfigTest {
 
     @Test
     void aBorrowingStageSaysSoOnceInTheLog() {
-        // slf4j-simple, the test logging backend, writes to System.err as it is at each call
-        java.io.PrintStream original = System.err;
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
+        String logged;
+        try (LogCapture logs = new LogCapture()) {
             StageConfig.fromEnvironment(Map.of("STAGE", "feature-login"));
             StageConfig.fromEnvironment(Map.of("STAGE", "dev"));
-        } finally {
-            System.setErr(original);
+            logged = logs.text();
         }
 
-        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines())
+        assertThat(logged.lines())
                 .filteredOn(line -> line.contains("has no settings of its own"))
                 .containsExactly("[main] INFO com.scratch.config.StageConfig - Stage 'feature-login' has no settings of its"
                         + " own: using the dev settings (Stripe key parameter /stripeSecretKey/test)");

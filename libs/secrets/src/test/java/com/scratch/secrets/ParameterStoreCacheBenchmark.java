@@ -3,9 +3,12 @@ package com.scratch.secrets;
 import com.scratch.aws.AwsClients;
 import com.scratch.aws.ClientTracing;
 import com.scratch.emulators.ssm.SsmEmulator;
-import java.nio.file.Files;
+import com.scratch.testing.BenchmarkReport;
+import com.scratch.testing.ConcurrentCalls;
+import com.scratch.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,17 +49,17 @@ class ParameterStoreCacheBenchmark {
                 ssm.putSecureString(NAME, "sk_test_benchmark");
                 ssm.delayResponses(Duration.ofMillis(200));
                 CachedParameter cold = ParameterStoreCache.builder(client).build().secureString(NAME);
-                ConcurrentReads.readAtOnce(cold, 64);
+                ConcurrentCalls.atOnce(64, i -> cold::get);
                 rows.add(row("64 threads reading a cold parameter at once", calls(ssm)));
 
                 ssm.reset();
                 ssm.putSecureString(NAME, "sk_test_benchmark");
-                MutableClock clock = new MutableClock();
+                TestClock clock = TestClock.at(Instant.parse("2026-11-26T12:00:00Z"));
                 CachedParameter expiring = ParameterStoreCache.builder(client).clock(clock).build().secureString(NAME);
                 expiring.get();
                 clock.advance(ParameterStoreCache.DEFAULT_TIME_TO_LIVE);
                 ssm.delayResponses(Duration.ofMillis(200));
-                ConcurrentReads.readAtOnce(expiring, 64);
+                ConcurrentCalls.atOnce(64, i -> expiring::get);
                 rows.add(row("64 threads reading an expired parameter at once (after its first read)", calls(ssm)));
 
                 ssm.reset();
@@ -72,10 +75,7 @@ class ParameterStoreCacheBenchmark {
             }
         }
         String report = "| case | calls to SSM |\n| --- | --- |\n" + String.join("\n", rows) + "\n";
-        System.out.println(report);
-        Path file = Path.of("target/benchmarks/parameter-store-cache.md");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, report);
+        BenchmarkReport.write(Path.of("target/benchmarks/parameter-store-cache.md"), report);
     }
 
     private static String calls(SsmEmulator ssm) {

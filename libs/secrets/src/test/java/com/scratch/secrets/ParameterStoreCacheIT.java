@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.scratch.emulators.ssm.SsmEmulator;
 import com.scratch.emulators.ssm.SsmFault;
+import com.scratch.testing.Await;
+import com.scratch.testing.ConcurrentCalls;
+import com.scratch.testing.LogCapture;
+import com.scratch.testing.TestClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -33,7 +38,7 @@ class ParameterStoreCacheIT {
 
     private static SsmEmulator ssm;
     private SsmClient client;
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = TestClock.at(Instant.parse("2026-11-26T12:00:00Z"));
 
     @BeforeAll
     static void startServer() {
@@ -171,15 +176,12 @@ class ParameterStoreCacheIT {
         ssm.failNext(100, SsmFault.THROTTLING);
 
         clock.advance(Duration.ofMinutes(10));
-        java.io.PrintStream console = System.err; // slf4j-simple, the test logging backend, writes there
-        java.io.ByteArrayOutputStream logged = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(logged, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
+        String logged;
+        try (LogCapture logs = new LogCapture()) {
             assertThat(key.get().reveal()).isEqualTo(VALUE);
-        } finally {
-            System.setErr(console);
+            logged = logs.text();
         }
-        assertThat(logged.toString(java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(logged)
                 .contains("WARN").contains("Reading SSM parameter " + NAME + " failed").contains("serving the value read at");
 
         clock.advance(Duration.ofMinutes(20));
@@ -236,9 +238,7 @@ class ParameterStoreCacheIT {
         ssm.delayResponses(Duration.ofMillis(300));
         Thread reader = new Thread(key::get);
         reader.start();
-        while (ssm.callCount("GetParameter") == 0) {
-            Thread.onSpinWait();
-        }
+        Await.until(Duration.ofSeconds(5), () -> ssm.callCount("GetParameter") > 0);
 
         key.invalidate(); // while the read is under way
         reader.join();
@@ -358,7 +358,7 @@ class ParameterStoreCacheIT {
     private static void readConcurrently(CachedParameter key, int threads) throws Exception {
         ssm.delayResponses(Duration.ofMillis(200));
         try {
-            assertThat(ConcurrentReads.readAtOnce(key, threads)).allSatisfy(secret -> assertThat(secret.reveal()).startsWith("sk_test_"));
+            assertThat(ConcurrentCalls.atOnce(threads, i -> key::get)).allSatisfy(secret -> assertThat(secret.reveal()).startsWith("sk_test_"));
         } finally {
             ssm.delayResponses(Duration.ZERO);
         }

@@ -2,7 +2,7 @@ package com.scratch.emulators;
 
 import com.scratch.emulators.internal.HttpReply;
 import com.scratch.emulators.internal.LoopbackHttpServer;
-import java.nio.file.Files;
+import com.scratch.testing.BenchmarkReport;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -34,10 +34,7 @@ class LoopbackLatencyBenchmark {
                     close ? "answers Connection: close" : "keeps connections alive",
                     nanos[CALLS / 2] / 1e6, nanos[CALLS * 9 / 10] / 1e6, nanos[CALLS * 99 / 100] / 1e6));
         }
-        System.out.println(report);
-        Path file = Path.of("target/benchmarks/loopback-latency.md");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, report);
+        BenchmarkReport.write(Path.of("target/benchmarks/loopback-latency.md"), report.toString());
     }
 
     private static long[] publish(boolean closeConnections) {

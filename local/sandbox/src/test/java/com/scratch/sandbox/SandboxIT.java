@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scratch.sandbox.console.InvocationLog;
 import com.scratch.sandbox.demo.LocalDemo;
+import com.scratch.testing.Await;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +34,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
 class SandboxIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long a purchase may take to reach the SMS, event and dead-letter records (delivery is asynchronous). */
+    private static final Duration DELIVERY = Duration.ofSeconds(30);
 
     @TempDir
     static Path data;
@@ -73,7 +75,7 @@ class SandboxIT {
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("amount").asLong()).isEqualTo(10100);
-        await(() -> smsCount() > smsBefore);
+        Await.until(DELIVERY, () -> smsCount() > smsBefore);
         assertThat(lastSms()).isEqualTo("Charged $101.00 for Scratch charge (101 notes)");
         JsonNode event = lastEventFor(body.get("paymentId").asText());
         assertThat(event.path("attributes").path("eventType").asText()).isEqualTo("NotePurchased");
@@ -92,7 +94,7 @@ class SandboxIT {
         for (CompletableFuture<HttpResponse<String>> response : responses) {
             assertThat(response.get().statusCode()).isEqualTo(200);
         }
-        await(() -> smsCount() >= smsBefore + 200);
+        Await.until(DELIVERY, () -> smsCount() >= smsBefore + 200);
         assertThat(smsCount()).isEqualTo(smsBefore + 200);
         JsonNode events = get("/_local/events");
         Set<String> eventIds = new HashSet<>();
@@ -119,7 +121,7 @@ class SandboxIT {
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             messageId = client.publish(r -> r.topicArn(topicArn).message(malformedPurchase)).messageId();
         }
-        await(() -> deadLetters().size() > 0);
+        Await.until(DELIVERY, () -> deadLetters().size() > 0);
 
         // then
         JsonNode letter = deadLetters().get(0);
@@ -217,15 +219,5 @@ class SandboxIT {
             }
         }
         throw new AssertionError("No event for " + paymentId);
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not reached within 30 s");
-            }
-            Thread.sleep(20);
-        }
     }
 }

@@ -7,6 +7,7 @@ import com.scratch.emulators.sns.SnsFault;
 import com.scratch.emulators.ssm.SsmFault;
 import com.scratch.emulators.stripe.StripeFault;
 import com.scratch.emulators.stripe.StripeRequest;
+import com.scratch.testing.LogCapture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

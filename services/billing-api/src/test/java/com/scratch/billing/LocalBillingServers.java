@@ -9,6 +9,8 @@ import com.scratch.emulators.iam.AccessRefusal;
 import com.scratch.emulators.iam.LocalPrincipal;
 import com.scratch.emulators.iam.PackagedPolicies;
 import com.scratch.emulators.iam.ServerlessPackager;
+import com.scratch.testing.LambdaEvents;
+import com.scratch.testing.TestClock;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +28,7 @@ final class LocalBillingServers implements AutoCloseable {
     final SsmEmulator ssm = SsmEmulator.start();
     final SnsEmulator sns = SnsEmulator.start();
     final StripeEmulator stripe = StripeEmulator.start();
-    final AdjustableClock clock = new AdjustableClock();
+    final TestClock clock = TestClock.running();
     /** Every call to SSM and SNS is signed as billing and held to billing's packaged role policy, as on AWS. */
     final AccessControl access = new AccessControl();
     final List<AccessRefusal> refusals = new CopyOnWriteArrayList<>();

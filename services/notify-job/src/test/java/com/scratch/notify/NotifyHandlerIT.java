@@ -14,6 +14,7 @@ import com.scratch.emulators.iam.ServerlessPackager;
 import com.scratch.emulators.sns.SmsMessage;
 import com.scratch.emulators.sns.SnsEmulator;
 import com.scratch.emulators.sns.SnsFault;
+import com.scratch.testing.LambdaEvents;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package com.scratch.emulators.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
+import com.scratch.testing.FreePort;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,10 +15,7 @@ class LoopbackHttpServerTest {
     @Test
     void startsOnTheRequestedPortAndAnswersWithTheHandlersReply() throws Exception {
         // given
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
+        int port = FreePort.find();
 
         // when
         try (LoopbackHttpServer server = LoopbackHttpServer.start("test", port,

@@ -8,20 +8,15 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.scratch.testing.ConcurrentCalls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -264,26 +259,10 @@ class EncryptedFileParameterStoreTest {
     void concurrentPutsFromSixteenThreadsAllPersist() throws Exception {
         // given
         int threads = 16;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
         try (LocalSsm ssm = LocalSsm.on(EncryptedFileParameterStore.open(directory))) {
-            List<Future<PutParameterResponse>> puts = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                String name = "/app/concurrent/" + i;
-                String value = "secret-" + i;
-                puts.add(pool.submit(() -> {
-                    start.await();
-                    return ssm.put(name, value, ParameterType.SECURE_STRING);
-                }));
-            }
 
             // when
-            start.countDown();
-            for (Future<PutParameterResponse> put : puts) {
-                put.get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
+            ConcurrentCalls.atOnce(threads, i -> () -> ssm.put("/app/concurrent/" + i, "secret-" + i, ParameterType.SECURE_STRING));
         }
 
         // then

@@ -2,6 +2,7 @@ package com.scratch.sandbox.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.scratch.testing.BenchmarkReport;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -103,10 +104,7 @@ class SandboxBenchmark {
                             billingWarm.size(), median(billingWarm))
                     + String.format("| notify handler, warm, median of %d (as the stack logs it, whole ms) | %d ms |%n",
                             notifyWarm.size(), median(notifyWarm));
-            System.out.println(report);
-            Path file = root.resolve("local/sandbox/target/benchmarks/sandbox.md");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, report);
+            BenchmarkReport.write(root.resolve("local/sandbox/target/benchmarks/sandbox.md"), report);
         } finally {
             stack.destroy();
             stack.waitFor(10, TimeUnit.SECONDS);

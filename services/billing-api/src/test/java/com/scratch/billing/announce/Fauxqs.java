@@ -1,8 +1,8 @@
 package com.scratch.billing.announce;
 
+import com.scratch.testing.FreePort;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +32,7 @@ final class Fauxqs implements AutoCloseable {
         if (!Files.isExecutable(cli)) {
             throw new IllegalStateException(cli + " is missing: run npm ci at the repository root first");
         }
-        int port = freePort();
+        int port = FreePort.find();
         Path log = Files.createTempFile("fauxqs", ".log");
         ProcessBuilder builder = new ProcessBuilder(cli.toString())
                 .redirectErrorStream(true)
@@ -68,12 +68,6 @@ final class Fauxqs implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("fauxqs did not answer /health within " + timeout + ": " + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static Path repositoryRoot() {

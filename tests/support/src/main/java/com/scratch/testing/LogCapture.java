@@ -1,26 +1,37 @@
-package com.scratch.billing;
+package com.scratch.testing;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Everything written to stdout and stderr while it is open (slf4j-simple, the functions' logging backend, writes
- * to {@code System.out} as it is at each call), still passed through to the console.
+ * Everything written to {@code System.out} and {@code System.err} while it is open, still passed through to the
+ * console. slf4j-simple, the logging backend of the tests and the functions, writes to the stream as it is at each
+ * call, so this is also every log line.
+ *
+ * <pre>{@code
+ * try (LogCapture logs = new LogCapture()) {
+ *     handler.handleRequest(event, null);
+ *     assertThat(logs.text()).contains("Refused a purchase request");
+ * }
+ * }</pre>
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final PrintStream originalOut = System.out;
     private final PrintStream originalErr = System.err;
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
-    LogCapture() {
+    /** Starts capturing; {@link #close()} puts the original streams back. */
+    public LogCapture() {
         System.setOut(new PrintStream(new Tee(originalOut, captured), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new Tee(originalErr, captured), true, StandardCharsets.UTF_8));
     }
 
-    String text() {
+    /** What was written so far, both streams interleaved as written. */
+    public String text() {
         synchronized (captured) {
             return captured.toString(StandardCharsets.UTF_8);
         }
@@ -49,7 +60,7 @@ final class LogCapture implements AutoCloseable {
             }
             try {
                 console.write(b);
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // the console is best effort; the copy is what the test reads
             }
         }
@@ -61,7 +72,7 @@ final class LogCapture implements AutoCloseable {
             }
             try {
                 console.write(bytes, offset, length);
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // as above
             }
         }
