@@ -1,6 +1,6 @@
 package com.scratch.billing.stripe;
 
-import com.scratch.config.Settings;
+import com.scratch.config.EnvironmentVariables;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +25,7 @@ public record StripeSettings(Optional<String> apiBase, int maxNetworkRetries, Du
     }
 
     public static StripeSettings fromEnvironment(Map<String, String> environment) {
-        return new StripeSettings(Settings.optional(environment, API_BASE_VARIABLE), 1,
+        return new StripeSettings(EnvironmentVariables.optional(environment, API_BASE_VARIABLE), 1,
                 Duration.ofSeconds(2), Duration.ofSeconds(5));
     }
 }
