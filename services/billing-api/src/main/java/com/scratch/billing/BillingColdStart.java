@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Everything billing builds once per container, from the function's environment: {@code STAGE},
- * {@code NOTE_PURCHASED_TOPIC_ARN}, optionally {@code STRIPE_API_BASE}, and the role's credentials (Lambda's
+ * {@code NOTE_PURCHASED_TOPIC_ARN}, {@code AWS_REGION}, optionally {@code STRIPE_API_BASE} and
+ * {@code AWS_ENDPOINT_URL_SSM} / {@code AWS_ENDPOINT_URL_SNS}, and the role's credentials (Lambda's
  * {@code AWS_ACCESS_KEY_ID}... or, without them, the SDK's default chain). A missing variable fails here, at init,
  * with its name. The Stripe key read starts here too, so it overlaps the rest of the cold start (or, under
  * SnapStart, right after the restore).
