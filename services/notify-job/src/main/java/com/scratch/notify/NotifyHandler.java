@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * platform's retry sends each text once, whole.
  *
  * <p>Like every handler here, it is built from an environment it is given: Lambda calls the no-argument
- * constructor, which passes {@code System.getenv()} to the public {@code (Map<String, String>)} one, and nothing
- * below that reads the process environment or system properties. The sandbox, which hosts every function in one
- * JVM, calls the {@code Map} constructor with each function's own variables.
+ * constructor, which passes {@code System.getenv()} to the public {@code (Map<String, String>)} one, and the code
+ * below reads its variables from that map only. The sandbox, which hosts every function in one JVM, calls the
+ * {@code Map} constructor with each function's own variables.
  */
 public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
 

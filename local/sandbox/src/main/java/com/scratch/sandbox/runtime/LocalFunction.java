@@ -135,10 +135,10 @@ public final class LocalFunction implements AutoCloseable {
         try {
             return handlerClass.getConstructor(Map.class);
         } catch (NoSuchMethodException e) {
-            throw new FunctionInitFailedException(spec.name() + ": " + handlerClass.getName()
-                    + " has no public constructor taking its environment, (Map<String, String> environment); the"
-                    + " sandbox builds every handler through it so that each function in this JVM gets its own"
-                    + " environment variables (Lambda calls the no-argument one, which passes System.getenv() to it)", e);
+            throw new FunctionInitFailedException(spec.name() + ": " + handlerClass.getName() + " has no public constructor "
+                    + handlerClass.getSimpleName() + "(Map<String, String> environment): the sandbox builds every handler"
+                    + " through it, so that each function in this JVM gets environment variables of its own (Lambda calls"
+                    + " the no-argument constructor, which passes System.getenv() to it)", e);
         }
     }
 

@@ -65,8 +65,7 @@ class LocalFunctionTest {
             assertThatThrownBy(() -> function.invoke("\"STAGE\""))
                     .isInstanceOf(FunctionInitFailedException.class)
                     .hasMessageStartingWith("legacy: " + ProcessEnvironmentHandler.class.getName()
-                            + " has no public constructor taking its environment")
-                    .hasMessageContaining("(Map<String, String> environment)");
+                            + " has no public constructor ProcessEnvironmentHandler(Map<String, String> environment)");
         }
     }
 
