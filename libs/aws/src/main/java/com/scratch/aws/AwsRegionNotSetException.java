@@ -1,9 +1,9 @@
 package com.scratch.aws;
 
-/** No AWS region is configured: Lambda always sets {@code AWS_REGION}; local runs must set it too. */
+/** The function's environment has no AWS region: Lambda always sets {@code AWS_REGION}; local runs must set it too. */
 public final class AwsRegionNotSetException extends IllegalStateException {
 
-    AwsRegionNotSetException(Throwable cause) {
-        super("No AWS region: set the environment variable AWS_REGION (or the system property aws.region)", cause);
+    AwsRegionNotSetException() {
+        super("No AWS region: set the environment variable AWS_REGION in the function's environment");
     }
 }

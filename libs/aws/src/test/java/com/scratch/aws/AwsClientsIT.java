@@ -19,6 +19,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +30,7 @@ import software.amazon.awssdk.services.sns.model.AuthorizationErrorException;
 import software.amazon.awssdk.services.sns.model.SnsException;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
-/** Clients built by {@link AwsClients} reach local servers through the SDK's standard endpoint settings. */
+/** Clients built by {@link AwsClients} reach local servers through the endpoint variables of the environment they are given. */
 class AwsClientsIT {
 
     private static SsmEmulator ssm;
@@ -39,15 +40,10 @@ class AwsClientsIT {
     static void startServers() {
         ssm = SsmEmulator.start();
         sns = SnsEmulator.start();
-        // The system-property twins of AWS_ENDPOINT_URL_SSM / AWS_ENDPOINT_URL_SNS: the SDK reads both.
-        System.setProperty("aws.endpointUrlSsm", ssm.endpoint().toString());
-        System.setProperty("aws.endpointUrlSns", sns.endpoint().toString());
     }
 
     @AfterAll
     static void stopServers() {
-        System.clearProperty("aws.endpointUrlSsm");
-        System.clearProperty("aws.endpointUrlSns");
         ssm.close();
         sns.close();
     }
@@ -57,7 +53,7 @@ class AwsClientsIT {
         ssm.putSecureString("/app/key", "value-1");
         String topicArn = sns.createTopic("dev-note-purchased");
 
-        try (SsmClient ssmClient = AwsClients.ssm(); SnsClient snsClient = AwsClients.sns()) {
+        try (SsmClient ssmClient = AwsClients.ssm(local(Map.of())); SnsClient snsClient = AwsClients.sns(local(Map.of()))) {
             assertThat(ssmClient.getParameter(r -> r.name("/app/key").withDecryption(true)).parameter().value())
                     .isEqualTo("value-1");
             assertThat(snsClient.publish(r -> r.topicArn(topicArn).message("hello")).messageId()).isNotBlank();
@@ -76,11 +72,11 @@ class AwsClientsIT {
         AccessControl access = new AccessControl().register(billing).register(other);
         sns.enforce(access);
 
-        try (SnsClient asBilling = AwsClients.sns(Map.of("AWS_ACCESS_KEY_ID", billing.accessKeyId(),
-                        "AWS_SECRET_ACCESS_KEY", billing.secretAccessKey()));
-                SnsClient asOther = AwsClients.sns(Map.of("AWS_ACCESS_KEY_ID", other.accessKeyId(),
-                        "AWS_SECRET_ACCESS_KEY", other.secretAccessKey()));
-                SnsClient asProcess = AwsClients.sns(Map.of())) {
+        try (SnsClient asBilling = AwsClients.sns(local(Map.of("AWS_ACCESS_KEY_ID", billing.accessKeyId(),
+                        "AWS_SECRET_ACCESS_KEY", billing.secretAccessKey())));
+                SnsClient asOther = AwsClients.sns(local(Map.of("AWS_ACCESS_KEY_ID", other.accessKeyId(),
+                        "AWS_SECRET_ACCESS_KEY", other.secretAccessKey())));
+                SnsClient asProcess = AwsClients.sns(local(Map.of()))) {
             // when
             asBilling.publish(r -> r.topicArn(topicArn).message("from billing"));
 
@@ -98,9 +94,30 @@ class AwsClientsIT {
         assertThat(sns.published(topicArn)).extracting(message -> message.message()).containsExactly("from billing");
     }
 
+    /** Endpoints travel in the environment, not the JVM: two clients side by side reach two different servers. */
+    @Test
+    void twoClientsInOneJvmReachTheEndpointsOfTheirOwnEnvironments() {
+        // given: a second SSM server holding another value under the same name
+        ssm.putSecureString("/app/which", "first server");
+        try (SsmEmulator second = SsmEmulator.start()) {
+            second.putSecureString("/app/which", "second server");
+
+            // when
+            try (SsmClient toFirst = AwsClients.ssm(local(Map.of()));
+                    SsmClient toSecond = AwsClients.ssm(Map.of("AWS_REGION", "us-east-1",
+                            "AWS_ENDPOINT_URL", second.endpoint().toString()))) {
+                // then
+                assertThat(toFirst.getParameter(r -> r.name("/app/which").withDecryption(true)).parameter().value())
+                        .isEqualTo("first server");
+                assertThat(toSecond.getParameter(r -> r.name("/app/which").withDecryption(true)).parameter().value())
+                        .isEqualTo("second server");
+            }
+        }
+    }
+
     @Test
     void everyClientIsTracedAndUsesUrlConnection() {
-        try (SsmClient ssmClient = AwsClients.ssm(); SnsClient snsClient = AwsClients.sns()) {
+        try (SsmClient ssmClient = AwsClients.ssm(local(Map.of())); SnsClient snsClient = AwsClients.sns(local(Map.of()))) {
             for (var client : new software.amazon.awssdk.core.SdkClient[] {ssmClient, snsClient}) {
                 assertThat(client.serviceClientConfiguration().overrideConfiguration().executionInterceptors())
                         .hasAtLeastOneElementOfType(TracingInterceptor.class);
@@ -120,7 +137,7 @@ class AwsClientsIT {
             address.setDaemonAddress("127.0.0.1:" + daemon.getLocalPort());
             AWSXRayRecorder recorder = AWSXRayRecorderBuilder.standard().withEmitter(new UDPEmitter(address)).build();
 
-            try (SsmClient client = AwsClients.ssm(new XRayClientTracing(recorder))) {
+            try (SsmClient client = AwsClients.ssm(local(Map.of()), new XRayClientTracing(recorder))) {
                 recorder.beginSegment("test");
                 client.getParameter(r -> r.name("/app/key").withDecryption(true));
                 recorder.endSegment();
@@ -132,6 +149,15 @@ class AwsClientsIT {
             assertThat(sent).contains("\"name\":\"Ssm\"").contains("\"operation\":\"GetParameter\"")
                     .doesNotContain("value-1");
         }
+    }
+
+    /** A function environment pointing at this test's servers, with {@code more} in it. */
+    private static Map<String, String> local(Map<String, String> more) {
+        Map<String, String> environment = new HashMap<>(more);
+        environment.put("AWS_REGION", "us-east-1");
+        environment.put("AWS_ENDPOINT_URL_SSM", ssm.endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_SNS", sns.endpoint().toString());
+        return environment;
     }
 
     private static boolean classExists(String name) {

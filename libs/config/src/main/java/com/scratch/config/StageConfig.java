@@ -6,19 +6,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Resolves the settings of the stage a function runs in.
+ * What a stage runs with, resolved from the function's environment.
  *
  * <p>The stage comes from the environment variable {@code STAGE}; a missing or empty one is a start-up
  * error, never a guess. {@code prod} reads the live Stripe key, {@code dev} the test key, and any other stage
- * (a feature branch such as {@code feature-login}) keeps its name but borrows the dev settings. Nothing ever
+ * (a feature branch such as {@code feature-login}) keeps its name but borrows the dev config. Nothing ever
  * falls back to prod. {@code ADMIN_PHONE_NUMBER}, when set, overrides the admin number.
  *
  * <pre>{@code
- * StageSettings settings = StageConfig.fromEnvironment(System.getenv());
- * settings.stripeKeyParameter(); // "/stripeSecretKey/test" for dev and feature stages
+ * StageConfig config = StageConfig.fromEnvironment(environment);
+ * config.stripeKeyParameter(); // "/stripeSecretKey/test" for dev and feature stages
  * }</pre>
+ *
+ * @param stage the stage this config is for (a feature stage keeps its own name)
+ * @param stripeKeyParameter the SSM SecureString parameter that holds the Stripe secret key
+ * @param adminPhoneNumber who is texted when a purchase is made
+ * @param configStage the stage whose config was taken: {@code prod} or {@code dev}
  */
-public final class StageConfig {
+public record StageConfig(Stage stage, String stripeKeyParameter, PhoneNumber adminPhoneNumber, Stage configStage) {
 
     public static final String STAGE_VARIABLE = "STAGE";
     public static final String ADMIN_PHONE_VARIABLE = "ADMIN_PHONE_NUMBER";
@@ -28,11 +33,15 @@ public final class StageConfig {
 
     private static final Logger log = LoggerFactory.getLogger(StageConfig.class);
 
-    private StageConfig() {
+    public StageConfig {
+        Objects.requireNonNull(stage, "stage == null");
+        Objects.requireNonNull(stripeKeyParameter, "stripeKeyParameter == null");
+        Objects.requireNonNull(adminPhoneNumber, "adminPhoneNumber == null");
+        Objects.requireNonNull(configStage, "configStage == null");
     }
 
     /** Reads {@code STAGE} (and optionally {@code ADMIN_PHONE_NUMBER}) from the given environment. */
-    public static StageSettings fromEnvironment(Map<String, String> environment) {
+    public static StageConfig fromEnvironment(Map<String, String> environment) {
         Objects.requireNonNull(environment, "environment == null");
         String name = environment.get(STAGE_VARIABLE);
         if (name == null || name.isBlank()) {
@@ -41,23 +50,28 @@ public final class StageConfig {
         }
         String phone = environment.get(ADMIN_PHONE_VARIABLE);
         PhoneNumber admin = phone == null || phone.isBlank() ? DEFAULT_ADMIN_PHONE_NUMBER : PhoneNumber.of(phone);
-        StageSettings settings = forStage(Stage.of(name.strip()), admin);
-        if (settings.borrowsSettings()) {
-            log.info("Stage '{}' has no settings of its own: using the {} settings (Stripe key parameter {})",
-                    settings.stage(), settings.settingsStage(), settings.stripeKeyParameter());
+        StageConfig config = forStage(Stage.of(name.strip()), admin);
+        if (config.borrowsConfig()) {
+            log.info("Stage '{}' has no config of its own: using the {} config (Stripe key parameter {})",
+                    config.stage(), config.configStage(), config.stripeKeyParameter());
         }
-        return settings;
+        return config;
     }
 
-    /** The settings of a stage, with the default admin number. Pure: no environment, no logging. */
-    public static StageSettings forStage(Stage stage) {
+    /** The config of a stage, with the default admin number. Pure: no environment, no logging. */
+    public static StageConfig forStage(Stage stage) {
         return forStage(stage, DEFAULT_ADMIN_PHONE_NUMBER);
     }
 
-    private static StageSettings forStage(Stage stage, PhoneNumber adminPhoneNumber) {
+    private static StageConfig forStage(Stage stage, PhoneNumber adminPhoneNumber) {
         if (stage.isProduction()) {
-            return new StageSettings(stage, LIVE_STRIPE_KEY_PARAMETER, adminPhoneNumber, Stage.PROD);
+            return new StageConfig(stage, LIVE_STRIPE_KEY_PARAMETER, adminPhoneNumber, Stage.PROD);
         }
-        return new StageSettings(stage, TEST_STRIPE_KEY_PARAMETER, adminPhoneNumber, Stage.DEV);
+        return new StageConfig(stage, TEST_STRIPE_KEY_PARAMETER, adminPhoneNumber, Stage.DEV);
+    }
+
+    /** True when this stage has no config of its own and borrows the dev one. */
+    public boolean borrowsConfig() {
+        return !stage.equals(configStage);
     }
 }

@@ -14,30 +14,30 @@ class StageConfigTest {
 
     @Test
     void prodReadsTheLiveKey() {
-        StageSettings settings = StageConfig.fromEnvironment(Map.of("STAGE", "prod"));
+        StageConfig config = StageConfig.fromEnvironment(Map.of("STAGE", "prod"));
 
-        assertThat(settings.stage()).isEqualTo(Stage.PROD);
-        assertThat(settings.stripeKeyParameter()).isEqualTo("/stripeSecretKey/live");
-        assertThat(settings.borrowsSettings()).isFalse();
+        assertThat(config.stage()).isEqualTo(Stage.PROD);
+        assertThat(config.stripeKeyParameter()).isEqualTo("/stripeSecretKey/live");
+        assertThat(config.borrowsConfig()).isFalse();
     }
 
     @Test
     void devReadsTheTestKey() {
-        StageSettings settings = StageConfig.fromEnvironment(Map.of("STAGE", "dev"));
+        StageConfig config = StageConfig.fromEnvironment(Map.of("STAGE", "dev"));
 
-        assertThat(settings.stripeKeyParameter()).isEqualTo("/stripeSecretKey/test");
-        assertThat(settings.borrowsSettings()).isFalse();
+        assertThat(config.stripeKeyParameter()).isEqualTo("/stripeSecretKey/test");
+        assertThat(config.borrowsConfig()).isFalse();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"feature-login", "pr-42", "local", "Prod", "production"})
-    void anyOtherStageKeepsItsNameAndBorrowsTheDevSettings(String name) {
-        StageSettings settings = StageConfig.fromEnvironment(Map.of("STAGE", name));
+    void anyOtherStageKeepsItsNameAndBorrowsTheDevConfig(String name) {
+        StageConfig config = StageConfig.fromEnvironment(Map.of("STAGE", name));
 
-        assertThat(settings.stage().name()).isEqualTo(name);
-        assertThat(settings.settingsStage()).isEqualTo(Stage.DEV);
-        assertThat(settings.stripeKeyParameter()).isEqualTo("/stripeSecretKey/test");
-        assertThat(settings.borrowsSettings()).isTrue();
+        assertThat(config.stage().name()).isEqualTo(name);
+        assertThat(config.configStage()).isEqualTo(Stage.DEV);
+        assertThat(config.stripeKeyParameter()).isEqualTo("/stripeSecretKey/test");
+        assertThat(config.borrowsConfig()).isTrue();
     }
 
     @Test
@@ -50,9 +50,9 @@ class StageConfigTest {
         }
 
         assertThat(logged.lines())
-                .filteredOn(line -> line.contains("has no settings of its own"))
-                .containsExactly("[main] INFO com.scratch.config.StageConfig - Stage 'feature-login' has no settings of its"
-                        + " own: using the dev settings (Stripe key parameter /stripeSecretKey/test)");
+                .filteredOn(line -> line.contains("has no config of its own"))
+                .containsExactly("[main] INFO com.scratch.config.StageConfig - Stage 'feature-login' has no config of its"
+                        + " own: using the dev config (Stripe key parameter /stripeSecretKey/test)");
     }
 
     @ParameterizedTest

@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
  * </ul>
  *
  * <pre>{@code
- * ParameterStoreCache cache = ParameterStoreCache.builder(AwsClients.ssm()).build();
+ * ParameterStoreCache cache = ParameterStoreCache.builder(AwsClients.ssm(environment)).build();
  * CachedParameter stripeKey = cache.secureString("/stripeSecretKey/test");
  * cache.prefetch();                          // during init: overlaps the rest of the cold start
  * String apiKey = stripeKey.get().reveal();  // in the handler

@@ -17,7 +17,6 @@ import com.scratch.sandbox.runtime.LocalFunction;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +42,6 @@ public final class Sandbox implements AutoCloseable {
     static final String CALLER_IDENTITY = "us-east-1:local-developer";
 
     private final SandboxOptions options;
-    private final ScopedSystemProperties systemProperties;
     private final LocalEndpoints endpoints;
     private final Map<String, String> topicArns;
     private final List<LocalFunction> functions;
@@ -52,11 +50,9 @@ public final class Sandbox implements AutoCloseable {
     private final Duration startup;
     private final LocalIam iam;
 
-    private Sandbox(SandboxOptions options, ScopedSystemProperties systemProperties, LocalEndpoints endpoints,
-            Map<String, String> topicArns, List<LocalFunction> functions, TopicDelivery delivery, LocalApiGateway api,
-            Duration startup, LocalIam iam) {
+    private Sandbox(SandboxOptions options, LocalEndpoints endpoints, Map<String, String> topicArns,
+            List<LocalFunction> functions, TopicDelivery delivery, LocalApiGateway api, Duration startup, LocalIam iam) {
         this.options = options;
-        this.systemProperties = systemProperties;
         this.endpoints = endpoints;
         this.topicArns = topicArns;
         this.functions = functions;
@@ -67,14 +63,15 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Starts everything; on failure (the API port taken, a bad definition) stops what was started and puts the
-     * system properties back before rethrowing.
+     * Starts everything; on failure (the API port taken, a bad definition) stops what was started before rethrowing.
+     *
+     * <p>Nothing is set JVM-wide: each function gets its region, endpoints and credentials in its own environment
+     * (the map its handler is built with), as Lambda gives each function a process environment of its own.
      */
     public static Sandbox start(SandboxOptions options, InvocationLog log) throws IOException {
         long started = System.nanoTime();
         ServerlessProject project = ServerlessProject.load(options.repositoryRoot(), SandboxOptions.STAGE, System.getenv());
         Files.createDirectories(options.dataDirectory());
-        ScopedSystemProperties systemProperties = new ScopedSystemProperties();
         List<AutoCloseable> running = new ArrayList<>();
         try {
             LocalEndpoints endpoints = null;
@@ -82,13 +79,12 @@ public final class Sandbox implements AutoCloseable {
             Map<String, String> extraEnvironment = new LinkedHashMap<>();
             Map<String, String> topicArns;
             if (options.realAws()) {
-                useRegionOfTheUsualChain(systemProperties);
+                extraEnvironment.put("AWS_REGION", regionOfTheUsualChain());
                 topicArns = createRealTopics(project);
             } else {
                 endpoints = LocalEndpoints.start(options.dataDirectory(), SandboxOptions.STAGE);
                 running.add(endpoints);
-                pointSdkAt(endpoints, systemProperties);
-                extraEnvironment.put("STRIPE_API_BASE", endpoints.stripe.endpoint().toString());
+                extraEnvironment.putAll(localEnvironment(endpoints));
                 topicArns = createLocalTopics(project, endpoints.sns);
                 endpoints.sns.onSms(sms -> log.sms(sms.phoneNumber(), sms.message()));
                 if (options.enforceIam()) {
@@ -99,7 +95,6 @@ public final class Sandbox implements AutoCloseable {
                 }
             }
 
-            Path work = options.dataDirectory().resolve("functions");
             List<LocalFunction> functions = new ArrayList<>();
             List<ApiRoute> routes = new ArrayList<>();
             TopicDelivery delivery = endpoints == null ? null : new TopicDelivery(endpoints.sns, log, options.retryDelays());
@@ -112,7 +107,7 @@ public final class Sandbox implements AutoCloseable {
                     // Each function signs as itself, as with the role's keys Lambda puts in its environment.
                     environment.putAll(iam.credentialsOf(definition.name()));
                 }
-                LocalFunction function = new LocalFunction(spec(definition, topicArns, environment), work);
+                LocalFunction function = new LocalFunction(spec(definition, topicArns, environment));
                 functions.add(function);
                 running.add(function);
                 definition.httpRoutes().forEach(route ->
@@ -128,11 +123,10 @@ public final class Sandbox implements AutoCloseable {
             if (endpoints != null) {
                 api.serve(LocalRecords.PREFIX, new LocalRecords(endpoints.sns, List.copyOf(topicArns.values()), delivery));
             }
-            return new Sandbox(options, systemProperties, endpoints, topicArns, functions, delivery, api,
+            return new Sandbox(options, endpoints, topicArns, functions, delivery, api,
                     Duration.ofNanos(System.nanoTime() - started), iam);
         } catch (IOException | RuntimeException | Error e) {
             stopAll(running);
-            systemProperties.close();
             throw e;
         }
     }
@@ -148,21 +142,26 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    private static void pointSdkAt(LocalEndpoints endpoints, ScopedSystemProperties properties) {
-        properties.set("aws.endpointUrlSsm", endpoints.ssm.endpoint().toString());
-        properties.set("aws.endpointUrlSns", endpoints.sns.endpoint().toString());
-        // Local endpoints never see real credentials, whatever the developer's shell holds. With IAM enforced, these
-        // keys belong to no function: a client that does not sign with its function's own keys is refused.
-        properties.set("aws.accessKeyId", "local");
-        properties.set("aws.secretAccessKey", "local");
-        properties.set("aws.region", Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1"));
+    /** What every function's environment gets to run against the local endpoints. */
+    private static Map<String, String> localEnvironment(LocalEndpoints endpoints) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("AWS_REGION", Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1"));
+        environment.put("AWS_ENDPOINT_URL_SSM", endpoints.ssm.endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_SNS", endpoints.sns.endpoint().toString());
+        environment.put("STRIPE_API_BASE", endpoints.stripe.endpoint().toString());
+        // Local endpoints never see real credentials, whatever the developer's shell holds. With IAM enforced, each
+        // function's own keys replace these; with it off, these are what every function signs with.
+        environment.put("AWS_ACCESS_KEY_ID", "local");
+        environment.put("AWS_SECRET_ACCESS_KEY", "local");
+        return environment;
     }
 
-    /** Lambda always sets AWS_REGION; a developer's shell may only have a profile, which the functions do not read. */
-    private static void useRegionOfTheUsualChain(ScopedSystemProperties properties) {
-        if (System.getenv("AWS_REGION") == null && System.getProperty("aws.region") == null) {
-            properties.set("aws.region", new DefaultAwsRegionProviderChain().getRegion().id());
-        }
+    /**
+     * Lambda always sets AWS_REGION, and the functions read no other; a developer's shell may only have a profile
+     * (or {@code -Daws.region}), which the usual chain reads.
+     */
+    private static String regionOfTheUsualChain() {
+        return new DefaultAwsRegionProviderChain().getRegion().id();
     }
 
     private static Map<String, String> createLocalTopics(ServerlessProject project, SnsEmulator sns) {
@@ -270,6 +269,5 @@ public final class Sandbox implements AutoCloseable {
         if (endpoints != null) {
             endpoints.close();
         }
-        systemProperties.close();
     }
 }

@@ -8,12 +8,17 @@ import com.scratch.billing.api.ApiResponses;
 import com.scratch.billing.api.PurchaseRequestParser;
 import com.scratch.billing.purchase.PurchaseFailedException;
 import com.scratch.billing.purchase.PurchaseService;
-import com.scratch.config.FunctionEnvironment;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * {@code POST /billing}: buys notes. Parses the request, hands it to {@link PurchaseService} and answers with
  * the receipt, or with the answer of the {@link PurchaseFailedException} that says what went wrong.
+ *
+ * <p>Like every handler here, it is built from an environment it is given: Lambda calls the no-argument
+ * constructor, which passes {@code System.getenv()} to the public {@code (Map<String, String>)} one, and the code
+ * below reads its variables from that map only. The sandbox, which hosts every function in one JVM, calls the
+ * {@code Map} constructor with each function's own variables.
  */
 public final class BillingHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
@@ -21,7 +26,12 @@ public final class BillingHandler implements RequestHandler<APIGatewayProxyReque
 
     /** Called by Lambda once per container: builds the clients and starts reading the Stripe key. */
     public BillingHandler() {
-        this(BillingColdStart.purchaseService(FunctionEnvironment.variables()));
+        this(System.getenv());
+    }
+
+    /** The cold start, from the function's environment variables (see {@link BillingColdStart}). */
+    public BillingHandler(Map<String, String> environment) {
+        this(BillingColdStart.purchaseService(environment));
     }
 
     public BillingHandler(PurchaseService purchases) {

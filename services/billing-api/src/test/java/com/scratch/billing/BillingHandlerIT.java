@@ -33,7 +33,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The billing function as Lambda runs it: built by its cold start from environment settings, talking through the
+ * The billing function as Lambda runs it: built by its cold start from its environment variables, talking through the
  * real AWS SDK and the real stripe-java over HTTP to local SSM, SNS and Stripe servers.
  */
 class BillingHandlerIT {

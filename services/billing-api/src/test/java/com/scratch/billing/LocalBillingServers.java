@@ -21,7 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The local SSM, SNS and Stripe servers a billing test talks to, and a billing function built by its real cold
- * start against them. The SDK reaches them through its standard endpoint settings (system-property form).
+ * start against them. The SDK reaches them through the endpoint variables in the function's environment, as
+ * {@code AWS_ENDPOINT_URL_SSM} / {@code AWS_ENDPOINT_URL_SNS} would point a deployed function elsewhere.
  */
 final class LocalBillingServers implements AutoCloseable {
 
@@ -37,8 +38,6 @@ final class LocalBillingServers implements AutoCloseable {
     String topicArn;
 
     LocalBillingServers() {
-        System.setProperty("aws.endpointUrlSsm", ssm.endpoint().toString());
-        System.setProperty("aws.endpointUrlSns", sns.endpoint().toString());
         ssm.enforce(access);
         sns.enforce(access);
         access.onRefusal(refusals::add);
@@ -53,7 +52,8 @@ final class LocalBillingServers implements AutoCloseable {
     private void warmUp() {
         List.of("dev", "feature-login", "prod").forEach(this::billing);
         LocalPrincipal dev = billing("dev");
-        try (var client = com.scratch.aws.AwsClients.ssm(Map.of(
+        try (var client = com.scratch.aws.AwsClients.ssm(Map.of("AWS_REGION", "us-east-1",
+                "AWS_ENDPOINT_URL_SSM", ssm.endpoint().toString(),
                 "AWS_ACCESS_KEY_ID", dev.accessKeyId(), "AWS_SECRET_ACCESS_KEY", dev.secretAccessKey()))) {
             ssm.putSecureString("/stripeSecretKey/test", "sk_test_warm_up");
             client.getParameter(r -> r.name("/stripeSecretKey/test").withDecryption(true));
@@ -73,7 +73,10 @@ final class LocalBillingServers implements AutoCloseable {
         });
     }
 
-    /** The function's environment for {@code stage}, with billing's credentials in it as Lambda sets them. */
+    /**
+     * The function's environment for {@code stage}: billing's region and credentials as Lambda sets them, and the local
+     * servers' endpoints.
+     */
     private Map<String, String> environment(String stage, Map<String, String> more) {
         LocalPrincipal billing = billing(stage);
         topicArn = sns.createTopic(stage + "-note-purchased");
@@ -81,6 +84,9 @@ final class LocalBillingServers implements AutoCloseable {
                 "STAGE", stage,
                 "NOTE_PURCHASED_TOPIC_ARN", topicArn,
                 "STRIPE_API_BASE", stripe.endpoint().toString(),
+                "AWS_REGION", "us-east-1",
+                "AWS_ENDPOINT_URL_SSM", ssm.endpoint().toString(),
+                "AWS_ENDPOINT_URL_SNS", sns.endpoint().toString(),
                 "AWS_ACCESS_KEY_ID", billing.accessKeyId(),
                 "AWS_SECRET_ACCESS_KEY", billing.secretAccessKey()));
         environment.putAll(more);
@@ -135,8 +141,6 @@ final class LocalBillingServers implements AutoCloseable {
 
     @Override
     public void close() {
-        System.clearProperty("aws.endpointUrlSsm");
-        System.clearProperty("aws.endpointUrlSns");
         ssm.close();
         sns.close();
         stripe.close();

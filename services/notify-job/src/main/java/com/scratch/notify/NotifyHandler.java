@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.scratch.aws.AwsClients;
-import com.scratch.config.FunctionEnvironment;
 import com.scratch.config.StageConfig;
 import com.scratch.events.MalformedEventException;
 import com.scratch.events.NotePurchasedCodec;
@@ -20,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * Texts the stage's admin for every purchase on the topic. Every record is read before any text goes out: one
  * unreadable record fails the invocation (logged with its SNS message id) and nothing is sent, so the
  * platform's retry sends each text once, whole.
+ *
+ * <p>Like every handler here, it is built from an environment it is given: Lambda calls the no-argument
+ * constructor, which passes {@code System.getenv()} to the public {@code (Map<String, String>)} one, and the code
+ * below reads its variables from that map only. The sandbox, which hosts every function in one JVM, calls the
+ * {@code Map} constructor with each function's own variables.
  */
 public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
 
@@ -29,11 +33,11 @@ public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
 
     /** Called by Lambda once per container. */
     public NotifyHandler() {
-        this(FunctionEnvironment.variables());
+        this(System.getenv());
     }
 
-    /** Builds the SNS client with the credentials of the function's environment and the stage's admin number. */
-    NotifyHandler(Map<String, String> environment) {
+    /** Builds the SNS client (region, credentials, endpoint) and the stage's admin number from these variables. */
+    public NotifyHandler(Map<String, String> environment) {
         this(new AdminTexts(AwsClients.sns(environment), StageConfig.fromEnvironment(environment).adminPhoneNumber()));
     }
 

@@ -16,6 +16,7 @@ import com.scratch.emulators.sns.SnsEmulator;
 import com.scratch.emulators.sns.SnsFault;
 import com.scratch.testing.LambdaEvents;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,7 +40,6 @@ class NotifyHandlerIT {
     @BeforeAll
     static void startServer() {
         sns = SnsEmulator.start();
-        System.setProperty("aws.endpointUrlSns", sns.endpoint().toString());
         ServerlessPackager packager = ServerlessPackager.forRepositoryOf(Path.of(""), Path.of("target", "packaged"));
         notify = PackagedPolicies.forStage(packager, List.of(packager.repositoryRoot().resolve("services/notify-job")), "dev")
                 .principal("notify-job-dev-notify", "notify");
@@ -50,7 +50,6 @@ class NotifyHandlerIT {
 
     @AfterAll
     static void stopServer() {
-        System.clearProperty("aws.endpointUrlSns");
         sns.close();
     }
 
@@ -58,16 +57,14 @@ class NotifyHandlerIT {
     void coldStart() {
         sns.reset();
         refusals.clear();
-        handler = new NotifyHandler(new AdminTexts(AwsClients.sns(Map.of(
-                "AWS_ACCESS_KEY_ID", notify.accessKeyId(), "AWS_SECRET_ACCESS_KEY", notify.secretAccessKey())), ADMIN));
+        handler = new NotifyHandler(new AdminTexts(AwsClients.sns(environment(Map.of())), ADMIN));
     }
 
     /** Lambda builds the handler from its environment: the stage, and the role's keys that sign the texts. */
     @Test
     void theColdStartSignsWithTheRolesKeysFromTheEnvironmentAndItsPolicyAllowsTheText() {
         // given
-        handler = new NotifyHandler(Map.of("STAGE", "dev",
-                "AWS_ACCESS_KEY_ID", notify.accessKeyId(), "AWS_SECRET_ACCESS_KEY", notify.secretAccessKey()));
+        handler = new NotifyHandler(environment(Map.of("STAGE", "dev")));
 
         // when
         handle("events/sns-note-purchased.json");
@@ -120,6 +117,16 @@ class NotifyHandlerIT {
         assertThat(sns.smsOutbox()).isEmpty();
         handle("events/sns-note-purchased.json");
         assertThat(sns.smsOutbox()).hasSize(1);
+    }
+
+    /** notify's environment as Lambda sets it (region, the role's keys), pointed at the local SNS, with {@code more}. */
+    private static Map<String, String> environment(Map<String, String> more) {
+        Map<String, String> environment = new HashMap<>(more);
+        environment.put("AWS_REGION", "us-east-1");
+        environment.put("AWS_ENDPOINT_URL_SNS", sns.endpoint().toString());
+        environment.put("AWS_ACCESS_KEY_ID", notify.accessKeyId());
+        environment.put("AWS_SECRET_ACCESS_KEY", notify.secretAccessKey());
+        return environment;
     }
 
     private void handle(String fixture) {

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.scratch.config.Stage;
 import com.scratch.config.StageConfig;
-import com.scratch.config.StageSettings;
 import com.scratch.secrets.ParameterStoreCache;
 import java.io.IOException;
 import java.lang.annotation.ElementType;
@@ -45,7 +44,7 @@ class ServerlessPackageTest {
     static final String TOPIC_ARN_OUTPUT = "NotePurchasedTopicArn";
     static final List<String> XRAY_ACTIONS = List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
 
-    /** Runs the test once for prod, for dev and for a feature stage that borrows the dev settings. */
+    /** Runs the test once for prod, for dev and for a feature stage that borrows the dev config. */
     @Target(ElementType.METHOD)
     @Retention(RetentionPolicy.RUNTIME)
     @ParameterizedTest(name = "stage {0}")
@@ -154,7 +153,7 @@ class ServerlessPackageTest {
         @ForEveryStage
         void mayReadExactlyTheStripeKeyParameterTheJavaConfigPicks(String stage) {
             // given
-            StageSettings settings = StageConfig.forStage(Stage.of(stage));
+            StageConfig config = StageConfig.forStage(Stage.of(stage));
 
             // when
             List<IamStatement> ssm = billingTemplate(stage).lambdaRoleStatementsFor("ssm");
@@ -162,7 +161,7 @@ class ServerlessPackageTest {
             // then
             // ParameterStoreCache reads with GetParameter and prefetches with GetParameters: both, on that one ARN
             assertThat(ssm).containsExactly(new IamStatement("Allow", ParameterStoreCache.IAM_ACTIONS,
-                    List.of(stripeKeyParameterArn(settings.stripeKeyParameter()))));
+                    List.of(stripeKeyParameterArn(config.stripeKeyParameter()))));
         }
 
         @Test

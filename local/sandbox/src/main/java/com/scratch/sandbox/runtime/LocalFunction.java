@@ -1,21 +1,19 @@
 package com.scratch.sandbox.runtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.scratch.config.FunctionEnvironment;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,11 +24,14 @@ import org.slf4j.LoggerFactory;
  * serializer. Invocations may run concurrently, as on Lambda Managed Instances; the handler must be
  * thread-safe, which ours are.
  *
- * <p>The function's environment variables reach it through {@code FunctionEnvironment} (libs/config): a
- * properties file placed in front of the jar on the function's class path.
+ * <p>A JVM has one process environment, so the function's environment variables cannot reach it there. They are
+ * handed to the handler instead: every handler has a public constructor taking its environment as a
+ * {@code Map<String, String>} (Lambda calls the no-argument one, which passes {@code System.getenv()} to it), and
+ * this class builds the handler through that constructor with the function's {@link FunctionSpec#environment()}.
+ * A handler without it is refused, naming the class.
  *
  * <pre>{@code
- * LocalFunction billing = new LocalFunction(spec, workDirectory);
+ * LocalFunction billing = new LocalFunction(spec);
  * Invocation invocation = billing.invoke("{\"body\": \"...\"}");
  * }</pre>
  */
@@ -40,14 +41,12 @@ public final class LocalFunction implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FunctionSpec spec;
-    private final Path workDirectory;
     private final Object coldStartLock = new Object();
     private volatile LoadedHandler loaded;
     private volatile boolean closed;
 
-    public LocalFunction(FunctionSpec spec, Path workDirectory) {
+    public LocalFunction(FunctionSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec == null");
-        this.workDirectory = Objects.requireNonNull(workDirectory, "workDirectory == null");
     }
 
     public String name() {
@@ -95,19 +94,21 @@ public final class LocalFunction implements AutoCloseable {
         }
         URLClassLoader loader = null;
         try {
-            loader = new URLClassLoader("function " + spec.name(),
-                    new URL[] {environmentDirectory().toUri().toURL(), spec.artifact().toUri().toURL()},
+            loader = new URLClassLoader("function " + spec.name(), new URL[] {spec.artifact().toUri().toURL()},
                     ClassLoader.getPlatformClassLoader());
             ClassLoader previous = Thread.currentThread().getContextClassLoader();
             Thread.currentThread().setContextClassLoader(loader);
             try {
                 Class<?> handlerClass = loader.loadClass(spec.handlerClass());
                 Method method = handlerMethod(handlerClass);
-                Object instance = handlerClass.getConstructor().newInstance();
+                Object instance = environmentConstructor(handlerClass).newInstance(spec.environment());
                 return new LoadedHandler(loader, instance, method);
             } finally {
                 Thread.currentThread().setContextClassLoader(previous);
             }
+        } catch (FunctionInitFailedException e) {
+            close(loader);
+            throw e;
         } catch (InvocationTargetException e) {
             close(loader);
             throw new FunctionInitFailedException(spec.name() + ": the handler's constructor threw "
@@ -129,24 +130,16 @@ public final class LocalFunction implements AutoCloseable {
                 .orElseThrow(() -> new NoSuchMethodException(spec.handlerClass() + "::" + spec.handlerMethod()));
     }
 
-    private Path environmentDirectory() throws IOException {
-        Path directory = workDirectory.resolve(spec.name() + "-environment");
-        Path file = directory.resolve(FunctionEnvironment.LOCAL_VARIABLES_RESOURCE);
-        Files.createDirectories(file.getParent());
-        Properties properties = new Properties();
-        properties.putAll(spec.environment());
-        // It holds the function's own local keys: readable by the developer only, set before anything is written.
-        Files.deleteIfExists(file);
-        Files.createFile(file);
+    /** The handler's {@code (Map<String, String> environment)} constructor, or a refusal that says it is missing. */
+    private Constructor<?> environmentConstructor(Class<?> handlerClass) {
         try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the data folder's own permissions apply
+            return handlerClass.getConstructor(Map.class);
+        } catch (NoSuchMethodException e) {
+            throw new FunctionInitFailedException(spec.name() + ": " + handlerClass.getName() + " has no public constructor "
+                    + handlerClass.getSimpleName() + "(Map<String, String> environment): the sandbox builds every handler"
+                    + " through it, so that each function in this JVM gets environment variables of its own (Lambda calls"
+                    + " the no-argument constructor, which passes System.getenv() to it)", e);
         }
-        try (OutputStream out = Files.newOutputStream(file)) {
-            properties.store(out, "Environment of " + spec.name() + ", written by the sandbox");
-        }
-        return directory;
     }
 
     /** Stops the function: no invocation starts after this, and its class loaders are closed. */

@@ -1,6 +1,6 @@
 package com.scratch.billing.stripe;
 
-import com.scratch.config.Settings;
+import com.scratch.config.EnvironmentVariables;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +26,7 @@ public record StripeConfig(Optional<String> apiBase, int maxNetworkRetries, Dura
     }
 
     public static StripeConfig fromEnvironment(Map<String, String> environment) {
-        return new StripeConfig(Settings.optional(environment, API_BASE_VARIABLE), 1,
+        return new StripeConfig(EnvironmentVariables.optional(environment, API_BASE_VARIABLE), 1,
                 Duration.ofSeconds(2), Duration.ofSeconds(5));
     }
 }

@@ -37,8 +37,7 @@ class SnsPurchaseAnnouncementsFauxqsIT {
     @BeforeAll
     static void start() throws Exception {
         fauxqs = Fauxqs.start();
-        System.setProperty("aws.endpointUrlSns", fauxqs.endpoint().toString());
-        sns = AwsClients.sns();
+        sns = AwsClients.sns(Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_SNS", fauxqs.endpoint().toString()));
         sqs = SqsClient.builder()
                 .endpointOverride(fauxqs.endpoint())
                 .region(Region.US_EAST_1)
@@ -49,7 +48,6 @@ class SnsPurchaseAnnouncementsFauxqsIT {
 
     @AfterAll
     static void stop() {
-        System.clearProperty("aws.endpointUrlSns");
         if (sns != null) {
             sns.close();
             sqs.close();
