@@ -4,14 +4,14 @@ package com.scratch.events;
  * A value as error messages show it: whole when short, otherwise its start and its length. A malformed message
  * can carry megabytes in one field, and the error is logged on every retry.
  */
-final class Excerpt {
+public final class Excerpt {
 
-    static final int MAX_CHARS = 64;
+    public static final int MAX_CHARS = 64;
 
     private Excerpt() {
     }
 
-    static String of(Object value) {
+    public static String of(Object value) {
         String text = String.valueOf(value);
         if (text.length() <= MAX_CHARS) {
             return text;

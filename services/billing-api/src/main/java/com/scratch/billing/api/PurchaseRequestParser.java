@@ -1,29 +1,47 @@
 package com.scratch.billing.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scratch.billing.purchase.InvalidPurchaseRequestException;
 import com.scratch.billing.purchase.PaymentSource;
 import com.scratch.billing.purchase.PurchaseRequest;
+import com.scratch.billing.purchase.RequestTooLargeException;
+import com.scratch.events.Excerpt;
 import com.scratch.events.NotePurchased;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Map;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Turns an API Gateway request into a {@link PurchaseRequest}, or says exactly which field is wrong.
  *
- * <p>Body: {@code {"storage": 21, "source": "tok_visa"}} or {@code {"storage": 21, "paymentMethod": "pm_card_visa"}}.
+ * <p>Body: {@code {"storage": 21, "source": "tok_visa"}} or {@code {"storage": 21, "paymentMethod": "pm_card_visa"}},
+ * at most {@value RequestTooLargeException#MAX_BODY_BYTES} bytes, one JSON object with each field once and nothing
+ * after it. A rejected value is quoted only as an {@link Excerpt}, so a megabyte in is not a megabyte out.
  * The {@code Idempotency-Key} header and the caller's identity go to {@link IdempotencyKeys}, which makes the
  * purchase's key.
  */
 public final class PurchaseRequestParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Strict where Jackson is lenient by default: a field given twice is an error, not "the last one wins" (a body
+     * must not mean two things), and nesting stops at a depth no purchase needs.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).build())
+            .build());
     private static final Pattern CARD_TOKEN = Pattern.compile("tok_[A-Za-z0-9_]{1,250}");
     private static final Pattern PAYMENT_METHOD = Pattern.compile("pm_[A-Za-z0-9_]{1,250}");
 
@@ -48,22 +66,50 @@ public final class PurchaseRequestParser {
             throw new InvalidPurchaseRequestException("body",
                     "Request body is required, e.g. {\"storage\": 21, \"source\": \"tok_visa\"}");
         }
-        if (Boolean.TRUE.equals(event.getIsBase64Encoded())) {
-            try {
-                text = new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidPurchaseRequestException("body", "Request body is marked base64 but is not");
-            }
+        byte[] bytes = Boolean.TRUE.equals(event.getIsBase64Encoded()) ? base64(text) : utf8(text);
+        if (bytes.length > RequestTooLargeException.MAX_BODY_BYTES) {
+            throw new RequestTooLargeException(bytes.length);
         }
-        try {
-            JsonNode node = JSON.readTree(text);
+        try (JsonParser parser = JSON.createParser(bytes)) {
+            JsonNode node = JSON.readTree(parser);
             if (node == null || !node.isObject()) {
                 throw new InvalidPurchaseRequestException("body", "Request body must be a JSON object");
             }
+            if (parser.nextToken() != null) {
+                throw new InvalidPurchaseRequestException("body",
+                        "Request body must be one JSON object and nothing after it");
+            }
             return node;
-        } catch (JsonProcessingException e) {
+        } catch (JsonParseException e) {
+            String name = e.getProcessor() == null ? null : e.getProcessor().getParsingContext().getCurrentName();
+            if (e.getOriginalMessage().startsWith("Duplicate field") && name != null) {
+                throw new InvalidPurchaseRequestException(Excerpt.of(name),
+                        "Request body has the field " + Excerpt.of(name) + " more than once");
+            }
+            throw new InvalidPurchaseRequestException("body", "Request body is not valid JSON");
+        } catch (IOException e) { // a nesting limit, an invalid UTF-8 byte, a number too long
             throw new InvalidPurchaseRequestException("body", "Request body is not valid JSON");
         }
+    }
+
+    /** The bytes of a body API Gateway passed base64-encoded. */
+    private static byte[] base64(String text) {
+        // four characters carry three bytes: anything longer than this is over the limit whatever it decodes to
+        if (text.length() > (RequestTooLargeException.MAX_BODY_BYTES / 3 + 1) * 4 + 4) {
+            throw new RequestTooLargeException(text.length() / 4L * 3);
+        }
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPurchaseRequestException("body", "Request body is marked base64 but is not");
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        if (text.length() > RequestTooLargeException.MAX_BODY_BYTES) { // every char is at least one byte
+            throw new RequestTooLargeException(text.length());
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static int storage(JsonNode value) {
@@ -74,7 +120,7 @@ public final class PurchaseRequestParser {
                 || value.asInt() < NotePurchased.MIN_STORAGE || value.asInt() > NotePurchased.MAX_STORAGE) {
             throw new InvalidPurchaseRequestException("storage",
                     "storage must be a whole number from " + NotePurchased.MIN_STORAGE + " to "
-                            + NotePurchased.MAX_STORAGE + ", was " + value);
+                            + NotePurchased.MAX_STORAGE + ", was " + Excerpt.of(value));
         }
         return value.asInt();
     }
@@ -120,15 +166,34 @@ public final class PurchaseRequestParser {
                 .filter(id -> !id.isBlank());
     }
 
-    /** API Gateway keeps the client's header case; HTTP says it does not matter. */
+    /**
+     * A header's one value. API Gateway keeps the client's header case, and HTTP says case does not matter, so
+     * {@code Idempotency-Key} and {@code idempotency-key} are the same header: sent twice, in any case, or
+     * without a value, it is refused by name rather than one of its values picked.
+     */
     private static Optional<String> header(APIGatewayProxyRequestEvent event, String name) {
-        Map<String, String> headers = event.getHeaders();
-        if (headers == null) {
-            return Optional.empty();
+        List<String> values = new ArrayList<>();
+        if (event.getMultiValueHeaders() != null) {
+            event.getMultiValueHeaders().forEach((key, list) -> {
+                if (name.equalsIgnoreCase(key)) {
+                    values.addAll(list == null ? Collections.singletonList(null) : list);
+                }
+            });
         }
-        return headers.entrySet().stream()
-                .filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue)
-                .findFirst();
+        if (values.isEmpty() && event.getHeaders() != null) {
+            event.getHeaders().forEach((key, value) -> {
+                if (name.equalsIgnoreCase(key)) {
+                    values.add(value);
+                }
+            });
+        }
+        if (values.size() > 1) {
+            throw new InvalidPurchaseRequestException(name, name + " header must be sent once, was sent "
+                    + values.size() + " times");
+        }
+        if (values.size() == 1 && values.get(0) == null) {
+            throw new InvalidPurchaseRequestException(name, name + " header has no value");
+        }
+        return values.stream().findFirst();
     }
 }

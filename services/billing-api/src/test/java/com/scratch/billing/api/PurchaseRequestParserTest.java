@@ -7,8 +7,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.scratch.billing.purchase.InvalidPurchaseRequestException;
 import com.scratch.billing.purchase.PaymentSource;
 import com.scratch.billing.purchase.PurchaseRequest;
+import com.scratch.billing.purchase.RequestTooLargeException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -110,6 +113,82 @@ class PurchaseRequestParserTest {
                 .isInstanceOfSatisfying(InvalidPurchaseRequestException.class,
                         e -> assertThat(e.field()).isEqualTo(field))
                 .hasMessageContaining(message);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"storage\":21,\"source\":\"tok_visa\"}garbage                | body    | not valid JSON",
+        "{\"storage\":21,\"source\":\"tok_visa\"}{}                     | body    | nothing after it",
+        "{\"storage\":21,\"source\":\"tok_visa\"} 5                     | body    | nothing after it",
+        "{\"storage\":\"lots\",\"storage\":5,\"source\":\"tok_visa\"} | storage | field storage more than once",
+        "{\"storage\":5,\"source\":\"tok_visa\",\"source\":\"tok_visa\"} | source | field source more than once",
+        "{\"storage\":5,\"source\":\"tok_visa\",\"x\":[[[[[[[[[1]]]]]]]]]} | body | not valid JSON",
+        "{\"storage\":21,\"source\":\"tok_\u0001\"}                    | body    | not valid JSON",
+    })
+    void aBodyMustBeOneObjectWithEachFieldOnce(String body, String field, String message) {
+        assertThatThrownBy(() -> PurchaseRequestParser.parse(event(body, null)))
+                .isInstanceOfSatisfying(InvalidPurchaseRequestException.class,
+                        e -> assertThat(e.field()).isEqualTo(field))
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void aBodyOverEightKilobytesIsRefusedUnread() {
+        String padding = " ".repeat(RequestTooLargeException.MAX_BODY_BYTES);
+        String big = "{\"storage\":21,\"source\":\"tok_visa\"}" + padding;
+        String bigBase64 = Base64.getEncoder().encodeToString(big.getBytes(StandardCharsets.UTF_8));
+        String tenMegabytes = "{\"storage\":\"" + "9".repeat(10_000_000) + "\"}";
+
+        for (APIGatewayProxyRequestEvent event : List.of(event(big, null), event(tenMegabytes, null),
+                event(bigBase64, null).withIsBase64Encoded(true))) {
+            assertThatThrownBy(() -> PurchaseRequestParser.parse(event))
+                    .isInstanceOfSatisfying(RequestTooLargeException.class,
+                            e -> assertThat(e.answer().status()).isEqualTo(413));
+        }
+        // multi-byte characters count as bytes: 3000 euro signs are 9000 bytes
+        String euros = "{\"storage\":21,\"source\":\"tok_visa\",\"note\":\"" + "€".repeat(3000) + "\"}";
+        assertThatThrownBy(() -> PurchaseRequestParser.parse(event(euros, null)))
+                .isInstanceOf(RequestTooLargeException.class);
+    }
+
+    @Test
+    void aRejectedValueIsQuotedOnlyInPart() {
+        String body = "{\"storage\":\"" + "x".repeat(5000) + "\",\"source\":\"tok_visa\"}";
+
+        assertThatThrownBy(() -> PurchaseRequestParser.parse(event(body, null)))
+                .isInstanceOf(InvalidPurchaseRequestException.class)
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200).contains("(5002 chars)"));
+    }
+
+    @Test
+    void anIdempotencyKeyWithoutAValueOrSentTwiceIsRefusedByName() {
+        String body = "{\"storage\":3,\"source\":\"tok_visa\"}";
+        Map<String, String> nullValue = new HashMap<>();
+        nullValue.put("Idempotency-Key", null);
+        Map<String, List<String>> twice = Map.of("Idempotency-Key", List.of("order-1", "order-2"));
+        Map<String, String> twoCases = Map.of("Idempotency-Key", "order-1", "idempotency-key", "order-2");
+
+        assertThatThrownBy(() -> PurchaseRequestParser.parse(event(body, null).withHeaders(nullValue)))
+                .isInstanceOfSatisfying(InvalidPurchaseRequestException.class,
+                        e -> assertThat(e.field()).isEqualTo("Idempotency-Key"))
+                .hasMessageContaining("has no value");
+        assertThatThrownBy(() -> PurchaseRequestParser.parse(event(body, null).withMultiValueHeaders(twice)))
+                .isInstanceOfSatisfying(InvalidPurchaseRequestException.class,
+                        e -> assertThat(e.field()).isEqualTo("Idempotency-Key"))
+                .hasMessageContaining("sent once, was sent 2 times");
+        assertThatThrownBy(() -> PurchaseRequestParser.parse(event(body, null).withHeaders(twoCases)))
+                .isInstanceOfSatisfying(InvalidPurchaseRequestException.class,
+                        e -> assertThat(e.field()).isEqualTo("Idempotency-Key"));
+    }
+
+    @Test
+    void theSameKeyInHeadersAndMultiValueHeadersIsOneHeader() {
+        // API Gateway's REST proxy events carry every header in both maps
+        APIGatewayProxyRequestEvent event = event("{\"storage\":3,\"paymentMethod\":\"pm_card_visa\"}", null)
+                .withHeaders(Map.of("Idempotency-Key", "order-1"))
+                .withMultiValueHeaders(Map.of("Idempotency-Key", List.of("order-1")));
+
+        assertThat(PurchaseRequestParser.parse(event).idempotencyKey()).startsWith("client-");
     }
 
     @Test

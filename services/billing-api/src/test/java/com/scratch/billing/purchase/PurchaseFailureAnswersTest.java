@@ -32,6 +32,7 @@ class PurchaseFailureAnswersTest {
         return List.of(
                 new Expected(new InvalidPurchaseRequestException("storage", "storage is required"),
                         400, "invalid_request", Map.of("field", "storage")),
+                new Expected(new RequestTooLargeException(10_000_000), 413, "request_too_large", Map.of("field", "body")),
                 new Expected(new PaymentMethodRejectedException(new PaymentSource.CardToken("tok_nope"),
                         "No such token: 'tok_nope'", null), 400, "invalid_request", Map.of("field", "source")),
                 new Expected(new CardDeclinedException("card_declined", "insufficient_funds",
