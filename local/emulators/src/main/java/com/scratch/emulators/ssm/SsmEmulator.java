@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.scratch.emulators.iam.AccessControl;
-import com.scratch.emulators.internal.CallCounter;
-import com.scratch.emulators.internal.FaultPlan;
+import com.scratch.emulators.internal.EmulatorServer;
+import com.scratch.emulators.internal.EmulatorServer.Connections;
 import com.scratch.emulators.internal.HttpReply;
-import com.scratch.emulators.internal.LoopbackHttpServer;
 import com.scratch.emulators.internal.RandomIds;
 import com.scratch.emulators.internal.ReceivedRequest;
 import com.scratch.emulators.internal.RejectedRequest;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A local SSM Parameter Store that the real AWS SDK v2 {@code SsmClient} talks to over HTTP (awsJson1_1):
@@ -40,16 +38,13 @@ public final class SsmEmulator implements AutoCloseable {
 
     private final ParameterStore store;
     private final SsmOperations operations;
-    private final CallCounter callCounter = new CallCounter();
-    private final List<SsmCall> calls = new CopyOnWriteArrayList<>();
-    private final FaultPlan<SsmFault> faults = new FaultPlan<>();
-    private final LoopbackHttpServer server;
+    private final EmulatorServer<SsmFault, SsmCall> server;
     private volatile AccessControl access;
 
     private SsmEmulator(int port, ParameterStore store) {
         this.store = Objects.requireNonNull(store, "store == null");
         this.operations = new SsmOperations(store, Clock.systemUTC());
-        this.server = LoopbackHttpServer.start("ssm", port, this::handle, true);
+        this.server = EmulatorServer.start("ssm", port, Connections.CLOSE, SsmCall::operation, this::handle);
     }
 
     /** Starts on a free port with an in-memory store. */
@@ -89,17 +84,17 @@ public final class SsmEmulator implements AutoCloseable {
 
     /** How many requests named this operation (for example {@code "GetParameter"}), failed ones included. */
     public int callCount(String operation) {
-        return callCounter.count(operation);
+        return server.count(operation);
     }
 
     /** Every request received since start or {@link #reset()}, in arrival order. */
     public List<SsmCall> calls() {
-        return List.copyOf(calls);
+        return server.received();
     }
 
     /** The next {@code times} requests, whatever their operation, fail with {@code fault}. */
     public void failNext(int times, SsmFault fault) {
-        faults.add(times, fault);
+        server.failNext(times, fault);
     }
 
     /**
@@ -120,10 +115,7 @@ public final class SsmEmulator implements AutoCloseable {
     /** Forgets parameters, recorded calls, queued faults and the response delay. */
     public void reset() {
         store.clear();
-        calls.clear();
-        callCounter.clear();
-        faults.clear();
-        server.delayResponses(Duration.ZERO);
+        server.reset();
     }
 
     @Override
@@ -150,9 +142,8 @@ public final class SsmEmulator implements AutoCloseable {
     private HttpReply answer(ReceivedRequest request) {
         String target = Objects.requireNonNullElse(request.header("X-Amz-Target"), "");
         String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
-        callCounter.increment(operation);
         JsonNode body = parse(request.body());
-        calls.add(new SsmCall(operation, body));
+        server.record(new SsmCall(operation, body));
         AccessControl enforced = access;
         if (enforced != null) {
             enforced.check(request, "ssm:" + operation, "ssm:" + operation, resources(operation, body))
@@ -160,8 +151,8 @@ public final class SsmEmulator implements AutoCloseable {
                         throw SsmErrors.refused(refusal);
                     });
         }
-        faults.next().ifPresent(fault -> {
-            throw SsmErrors.fault(fault);
+        server.nextFault().ifPresent(fault -> {
+            throw fault.toError();
         });
         if (!body.isObject()) {
             throw SsmErrors.error(400, "SerializationException", "Request body is not a JSON object.");
