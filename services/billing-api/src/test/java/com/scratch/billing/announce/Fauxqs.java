@@ -1,6 +1,6 @@
 package com.scratch.billing.announce;
 
-import java.io.File;
+import com.scratch.emulators.serverless.RepositoryRoot;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -28,7 +28,7 @@ final class Fauxqs implements AutoCloseable {
     }
 
     static Fauxqs start() throws IOException, InterruptedException {
-        Path cli = repositoryRoot().resolve("node_modules/.bin/fauxqs");
+        Path cli = RepositoryRoot.find().resolve("node_modules/.bin/fauxqs");
         if (!Files.isExecutable(cli)) {
             throw new IllegalStateException(cli + " is missing: run npm ci at the repository root first");
         }
@@ -74,15 +74,6 @@ final class Fauxqs implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static Path repositoryRoot() {
-        for (File dir = new File("").getAbsoluteFile(); dir != null; dir = dir.getParentFile()) {
-            if (new File(dir, "serverless.common.yml").isFile()) {
-                return dir.toPath();
-            }
-        }
-        throw new IllegalStateException("No serverless.common.yml above " + new File("").getAbsolutePath());
     }
 
     @Override
