@@ -3,7 +3,7 @@ package com.scratch.sandbox;
 import com.scratch.config.Stage;
 import com.scratch.config.StageConfig;
 import com.scratch.emulators.sns.SnsEmulator;
-import com.scratch.emulators.ssm.EncryptedFileParameterStore;
+import com.scratch.emulators.ssm.EncryptedFileParameterVault;
 import com.scratch.emulators.ssm.SsmEmulator;
 import com.scratch.emulators.stripe.StripeEmulator;
 import java.io.IOException;
@@ -29,7 +29,7 @@ final class LocalEndpoints implements AutoCloseable {
     }
 
     static LocalEndpoints start(Path dataDirectory, String stage) throws IOException {
-        SsmEmulator ssm = SsmEmulator.start(0, EncryptedFileParameterStore.open(dataDirectory.resolve("ssm")));
+        SsmEmulator ssm = SsmEmulator.start(0, EncryptedFileParameterVault.open(dataDirectory.resolve("ssm")));
         String keyParameter = StageConfig.forStage(Stage.of(stage)).stripeKeyParameter();
         String key = ssm.value(keyParameter).orElseGet(() -> {
             String generated = StripeEmulator.newSecretKey();

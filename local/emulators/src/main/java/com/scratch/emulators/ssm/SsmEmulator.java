@@ -36,29 +36,29 @@ public final class SsmEmulator implements AutoCloseable {
     private static final String TARGET_PREFIX = "AmazonSSM.";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ParameterStore store;
+    private final ParameterVault vault;
     private final SsmOperations operations;
     private final EmulatorServer<SsmFault, SsmCall> server;
     private volatile AccessControl access;
 
-    private SsmEmulator(int port, ParameterStore store) {
-        this.store = Objects.requireNonNull(store, "store == null");
-        this.operations = new SsmOperations(store, Clock.systemUTC());
+    private SsmEmulator(int port, ParameterVault vault) {
+        this.vault = Objects.requireNonNull(vault, "vault == null");
+        this.operations = new SsmOperations(vault, Clock.systemUTC());
         this.server = EmulatorServer.start("ssm", port, Connections.CLOSE, SsmCall::operation, this::handle);
     }
 
-    /** Starts on a free port with an in-memory store. */
+    /** Starts on a free port with an in-memory vault. */
     public static SsmEmulator start() {
         return start(0);
     }
 
     public static SsmEmulator start(int port) {
-        return start(port, new InMemoryParameterStore());
+        return start(port, new InMemoryParameterVault());
     }
 
-    /** Starts on {@code port} (0 for any free one), keeping parameters in {@code store}. */
-    public static SsmEmulator start(int port, ParameterStore store) {
-        return new SsmEmulator(port, store);
+    /** Starts on {@code port} (0 for any free one), keeping parameters in {@code vault}. */
+    public static SsmEmulator start(int port, ParameterVault vault) {
+        return new SsmEmulator(port, vault);
     }
 
     /** For example {@code http://127.0.0.1:49152}; pass it to {@code endpointOverride}. */
@@ -79,7 +79,7 @@ public final class SsmEmulator implements AutoCloseable {
     /** The plaintext value of a parameter, whatever its type. */
     public Optional<String> value(String name) {
         Objects.requireNonNull(name, "name == null");
-        return store.find(name).map(StoredParameter::value);
+        return vault.find(name).map(VaultEntry::value);
     }
 
     /** How many requests named this operation (for example {@code "GetParameter"}), failed ones included. */
@@ -114,7 +114,7 @@ public final class SsmEmulator implements AutoCloseable {
 
     /** Forgets parameters, recorded calls, queued faults and the response delay. */
     public void reset() {
-        store.clear();
+        vault.clear();
         server.reset();
     }
 
