@@ -23,12 +23,16 @@ import org.slf4j.LoggerFactory;
  * is served (after an IAM refusal, before authentication, ...) and what it looks like on its wire.
  *
  * <pre>{@code
- * EmulatorServer<SsmFault, SsmCall> server = EmulatorServer.start("ssm", 0, Connections.CLOSE, SsmCall::operation,
- *         request -> {
- *             server.record(new SsmCall(...));
- *             server.nextFault().ifPresent(fault -> { throw SsmErrors.fault(fault); });
- *             return ...;
- *         });
+ * // in an emulator
+ * server = EmulatorServer.start("ssm", port, Connections.CLOSE, SsmCall::operation, this::handle);
+ *
+ * private HttpReply handle(ReceivedRequest request) {
+ *     server.record(new SsmCall(operation, body));
+ *     server.nextFault().ifPresent(fault -> {
+ *         throw fault.toError();
+ *     });
+ *     return operations.handle(operation, body);
+ * }
  * }</pre>
  *
  * @param <F> the emulator's fault enum
