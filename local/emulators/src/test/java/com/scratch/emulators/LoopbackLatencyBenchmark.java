@@ -1,7 +1,8 @@
 package com.scratch.emulators;
 
+import com.scratch.emulators.internal.EmulatorServer;
+import com.scratch.emulators.internal.EmulatorServer.Connections;
 import com.scratch.emulators.internal.HttpReply;
-import com.scratch.emulators.internal.LoopbackHttpServer;
 import com.scratch.testing.BenchmarkReport;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -38,8 +39,9 @@ class LoopbackLatencyBenchmark {
     }
 
     private static long[] publish(boolean closeConnections) {
-        try (LoopbackHttpServer server = LoopbackHttpServer.start("bench", 0,
-                request -> HttpReply.of(200, "text/xml", PUBLISH_RESPONSE), closeConnections);
+        try (EmulatorServer<Void, String> server = EmulatorServer.start("bench", 0,
+                closeConnections ? Connections.CLOSE : Connections.KEEP_ALIVE, operation -> operation,
+                request -> HttpReply.of(200, "text/xml", PUBLISH_RESPONSE));
                 SnsClient sns = SnsClient.builder()
                         .endpointOverride(server.endpoint())
                         .region(Region.US_EAST_1)

@@ -3,12 +3,11 @@ package com.scratch.sandbox;
 import com.scratch.config.Stage;
 import com.scratch.config.StageConfig;
 import com.scratch.emulators.sns.SnsEmulator;
-import com.scratch.emulators.ssm.EncryptedFileParameterStore;
+import com.scratch.emulators.ssm.EncryptedFileParameterVault;
 import com.scratch.emulators.ssm.SsmEmulator;
 import com.scratch.emulators.stripe.StripeEmulator;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 
 /**
  * The local SSM, SNS and Stripe endpoints, on free loopback ports. SSM keeps its parameters in an encrypted
@@ -16,8 +15,6 @@ import java.security.SecureRandom;
  * parameter the local stage reads, and the Stripe endpoint accepts only that key.
  */
 final class LocalEndpoints implements AutoCloseable {
-
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     final SsmEmulator ssm;
     final SnsEmulator sns;
@@ -32,25 +29,16 @@ final class LocalEndpoints implements AutoCloseable {
     }
 
     static LocalEndpoints start(Path dataDirectory, String stage) throws IOException {
-        SsmEmulator ssm = SsmEmulator.start(0, EncryptedFileParameterStore.open(dataDirectory.resolve("ssm")));
+        SsmEmulator ssm = SsmEmulator.start(0, EncryptedFileParameterVault.open(dataDirectory.resolve("ssm")));
         String keyParameter = StageConfig.forStage(Stage.of(stage)).stripeKeyParameter();
         String key = ssm.value(keyParameter).orElseGet(() -> {
-            String generated = "sk_test_local" + randomText(24);
+            String generated = StripeEmulator.newSecretKey();
             ssm.putSecureString(keyParameter, generated);
             return generated;
         });
         StripeEmulator stripe = StripeEmulator.start();
         stripe.requireApiKey(key);
         return new LocalEndpoints(ssm, SnsEmulator.start(), stripe, keyParameter);
-    }
-
-    private static String randomText(int length) {
-        SecureRandom random = new SecureRandom();
-        StringBuilder text = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return text.toString();
     }
 
     @Override

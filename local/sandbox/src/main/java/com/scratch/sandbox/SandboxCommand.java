@@ -1,9 +1,10 @@
 package com.scratch.sandbox;
 
+import com.scratch.emulators.serverless.RepositoryRoot;
+import com.scratch.emulators.serverless.RepositoryRootNotFoundException;
 import com.scratch.sandbox.console.Banner;
 import com.scratch.sandbox.console.InvocationLog;
 import com.scratch.sandbox.demo.LocalDemo;
-import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,16 +99,14 @@ public final class SandboxCommand {
         return args[index];
     }
 
-    /** The repository the command runs in: the nearest folder up from here with a serverless.common.yml. */
-    static Path repositoryRoot() {
-        for (File dir = new File("").getAbsoluteFile(); dir != null; dir = dir.getParentFile()) {
-            if (new File(dir, "serverless.common.yml").isFile()) {
-                return dir.toPath();
-            }
+    /** The repository the command runs in; outside one, a message and exit code 2. */
+    private static Path repositoryRoot() {
+        try {
+            return RepositoryRoot.find();
+        } catch (RepositoryRootNotFoundException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            throw e;
         }
-        System.err.println("Run this from the repository: no serverless.common.yml in " + new File("").getAbsolutePath()
-                + " or above");
-        System.exit(2);
-        throw new IllegalStateException("unreachable");
     }
 }

@@ -2,6 +2,7 @@ package com.scratch.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.scratch.emulators.serverless.RepositoryRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class SandboxCommandIT {
     }
 
     private static Result run(String... options) throws IOException, InterruptedException {
-        Path root = SandboxCommand.repositoryRoot();
+        Path root = RepositoryRoot.find();
         List<String> command = new java.util.ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-jar",
                 root.resolve("local/sandbox/target/sandbox.jar").toString()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scratch.emulators.serverless.RepositoryRoot;
 import com.scratch.sandbox.console.InvocationLog;
 import com.scratch.sandbox.demo.LocalDemo;
 import com.scratch.testing.Await;
@@ -45,7 +46,7 @@ class SandboxIT {
 
     @BeforeAll
     static void start() throws IOException {
-        SandboxOptions options = SandboxOptions.defaults(SandboxCommand.repositoryRoot())
+        SandboxOptions options = SandboxOptions.defaults(RepositoryRoot.find())
                 .withApiPort(0)
                 .withDataDirectory(data)
                 .withRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scratch.emulators.serverless.RepositoryRoot;
 import com.scratch.sandbox.console.InvocationLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -148,7 +149,7 @@ class SandboxIamIT {
 
     /** The definitions and jars of the real repository, billing's serverless.yml changed, node_modules shared. */
     private Path repositoryCopyWithBillingDefinition(java.util.function.UnaryOperator<String> change) throws IOException {
-        Path real = SandboxCommand.repositoryRoot();
+        Path real = RepositoryRoot.find();
         Path root = temp.resolve("repository");
         Files.createDirectories(root);
         Files.copy(real.resolve("serverless.common.yml"), root.resolve("serverless.common.yml"));

@@ -2,6 +2,7 @@ package com.scratch.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.scratch.emulators.serverless.RepositoryRoot;
 import com.scratch.sandbox.console.InvocationLog;
 import java.io.PrintStream;
 import java.io.OutputStream;
@@ -19,7 +20,7 @@ class SandboxRestartIT {
 
     @Test
     void aSecondStartReusesTheEncryptedParameterFile(@TempDir Path data) throws Exception {
-        SandboxOptions options = SandboxOptions.defaults(SandboxCommand.repositoryRoot())
+        SandboxOptions options = SandboxOptions.defaults(RepositoryRoot.find())
                 .withApiPort(0).withDataDirectory(data);
         InvocationLog quiet = new InvocationLog(new PrintStream(OutputStream.nullOutputStream()));
 

@@ -8,7 +8,8 @@ import com.scratch.emulators.iam.AccessControl;
 import com.scratch.emulators.iam.AccessRefusal;
 import com.scratch.emulators.iam.LocalPrincipal;
 import com.scratch.emulators.iam.PackagedPolicies;
-import com.scratch.emulators.iam.ServerlessPackager;
+import com.scratch.emulators.serverless.RepositoryRoot;
+import com.scratch.emulators.serverless.ServerlessPackager;
 import com.scratch.testing.LambdaEvents;
 import com.scratch.testing.TestClock;
 import java.nio.file.Path;
@@ -33,7 +34,8 @@ final class LocalBillingServers implements AutoCloseable {
     /** Every call to SSM and SNS is signed as billing and held to billing's packaged role policy, as on AWS. */
     final AccessControl access = new AccessControl();
     final List<AccessRefusal> refusals = new CopyOnWriteArrayList<>();
-    private final ServerlessPackager packager = ServerlessPackager.forRepositoryOf(Path.of(""), Path.of("target", "packaged"));
+    private final ServerlessPackager packager = ServerlessPackager.cachedByDefinitions(RepositoryRoot.find(),
+            Path.of("target", "packaged"));
     private final Map<String, LocalPrincipal> principals = new ConcurrentHashMap<>();
     String topicArn;
 

@@ -10,7 +10,8 @@ import com.scratch.emulators.iam.AccessControl;
 import com.scratch.emulators.iam.AccessRefusal;
 import com.scratch.emulators.iam.LocalPrincipal;
 import com.scratch.emulators.iam.PackagedPolicies;
-import com.scratch.emulators.iam.ServerlessPackager;
+import com.scratch.emulators.serverless.RepositoryRoot;
+import com.scratch.emulators.serverless.ServerlessPackager;
 import com.scratch.emulators.sns.SmsMessage;
 import com.scratch.emulators.sns.SnsEmulator;
 import com.scratch.emulators.sns.SnsFault;
@@ -40,7 +41,7 @@ class NotifyHandlerIT {
     @BeforeAll
     static void startServer() {
         sns = SnsEmulator.start();
-        ServerlessPackager packager = ServerlessPackager.forRepositoryOf(Path.of(""), Path.of("target", "packaged"));
+        ServerlessPackager packager = ServerlessPackager.cachedByDefinitions(RepositoryRoot.find(), Path.of("target", "packaged"));
         notify = PackagedPolicies.forStage(packager, List.of(packager.repositoryRoot().resolve("services/notify-job")), "dev")
                 .principal("notify-job-dev-notify", "notify");
         AccessControl access = new AccessControl().register(notify);

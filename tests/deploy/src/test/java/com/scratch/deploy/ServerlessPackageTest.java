@@ -53,11 +53,11 @@ class ServerlessPackageTest {
     }
 
     static CloudFormationTemplate billingTemplate(String stage) {
-        return ServerlessPackager.template(Service.BILLING_API, stage);
+        return PackagedTemplates.template(Service.BILLING_API, stage);
     }
 
     static CloudFormationTemplate notifyTemplate(String stage) {
-        return ServerlessPackager.template(Service.NOTIFY_JOB, stage);
+        return PackagedTemplates.template(Service.NOTIFY_JOB, stage);
     }
 
     @Nested

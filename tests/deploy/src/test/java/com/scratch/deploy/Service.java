@@ -2,6 +2,7 @@ package com.scratch.deploy;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import com.scratch.emulators.serverless.RepositoryRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,7 +23,7 @@ enum Service {
     }
 
     Path directory() {
-        return RepositoryRoot.path().resolve("services").resolve(folderName);
+        return RepositoryRoot.find().resolve("services").resolve(folderName);
     }
 
     /** The shaded jar Maven builds and {@code package.artifact} points at. */

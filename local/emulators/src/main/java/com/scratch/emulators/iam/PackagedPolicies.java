@@ -1,6 +1,7 @@
 package com.scratch.emulators.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.scratch.emulators.serverless.ServerlessPackager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,11 +1,10 @@
 package com.scratch.emulators.sns;
 
 import com.scratch.emulators.iam.AccessControl;
-import com.scratch.emulators.internal.CallCounter;
-import com.scratch.emulators.internal.FaultPlan;
+import com.scratch.emulators.internal.EmulatorServer;
+import com.scratch.emulators.internal.EmulatorServer.Connections;
 import com.scratch.emulators.internal.FormBody;
 import com.scratch.emulators.internal.HttpReply;
-import com.scratch.emulators.internal.LoopbackHttpServer;
 import com.scratch.emulators.internal.RandomIds;
 import com.scratch.emulators.internal.ReceivedRequest;
 import java.net.URI;
@@ -33,13 +32,11 @@ public final class SnsEmulator implements AutoCloseable {
 
     private final SnsState state = new SnsState();
     private final SnsActions actions = new SnsActions(state, Clock.systemUTC());
-    private final CallCounter callCounter = new CallCounter();
-    private final FaultPlan<SnsFault> faults = new FaultPlan<>();
-    private final LoopbackHttpServer server;
+    private final EmulatorServer<SnsFault, SnsCall> server;
     private volatile AccessControl access;
 
     private SnsEmulator(int port) {
-        this.server = LoopbackHttpServer.start("sns", port, this::handle, true);
+        this.server = EmulatorServer.start("sns", port, Connections.CLOSE, SnsCall::action, this::handle);
     }
 
     /** Starts on a free port. */
@@ -84,7 +81,12 @@ public final class SnsEmulator implements AutoCloseable {
 
     /** How many requests named this action (for example {@code "Publish"}), failed ones included. */
     public int callCount(String action) {
-        return callCounter.count(action);
+        return server.count(action);
+    }
+
+    /** Every request received since start or {@link #reset()}, in arrival order, failed ones included. */
+    public List<SnsCall> calls() {
+        return server.received();
     }
 
     /**
@@ -108,7 +110,7 @@ public final class SnsEmulator implements AutoCloseable {
 
     /** The next {@code times} requests, whatever their action, fail with {@code fault}. */
     public void failNext(int times, SnsFault fault) {
-        faults.add(times, fault);
+        server.failNext(times, fault);
     }
 
     /**
@@ -125,12 +127,10 @@ public final class SnsEmulator implements AutoCloseable {
         server.delayResponses(delay);
     }
 
-    /** Forgets topics, subscriptions, messages, publish listeners, call counts, queued faults and the delay. */
+    /** Forgets topics, subscriptions, messages, publish listeners, recorded calls, queued faults and the delay. */
     public void reset() {
         state.clear();
-        callCounter.clear();
-        faults.clear();
-        server.delayResponses(Duration.ZERO);
+        server.reset();
     }
 
     @Override
@@ -143,7 +143,7 @@ public final class SnsEmulator implements AutoCloseable {
         try {
             Map<String, String> form = form(request);
             String action = Objects.requireNonNullElse(form.get("Action"), "");
-            callCounter.increment(action);
+            server.record(new SnsCall(action, form));
             AccessControl enforced = access;
             if (enforced != null) {
                 enforced.check(request, "sns:" + action, "SNS:" + action, List.of(resource(action, form)))
@@ -151,7 +151,7 @@ public final class SnsEmulator implements AutoCloseable {
                             throw SnsError.refused(refusal);
                         });
             }
-            faults.next().ifPresent(fault -> {
+            server.nextFault().ifPresent(fault -> {
                 throw fault.toError();
             });
             String result = actions.handle(action, form);

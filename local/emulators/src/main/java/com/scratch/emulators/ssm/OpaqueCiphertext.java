@@ -27,7 +27,7 @@ final class OpaqueCiphertext {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
-    String of(StoredParameter parameter) {
+    String of(VaultEntry parameter) {
         byte[] mac = mac(parameter.name() + '\0' + parameter.version() + '\0' + parameter.value());
         ByteBuffer blob = ByteBuffer.allocate(KMS_BLOB_HEADER.length + mac.length);
         blob.put(KMS_BLOB_HEADER).put(mac);

@@ -4,14 +4,14 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Thrown when {@link EncryptedFileParameterStore#open(Path)} finds files it cannot trust: a parameters file
+ * Thrown when {@link EncryptedFileParameterVault#open(Path)} finds files it cannot trust: a parameters file
  * that is not valid JSON or not in the expected shape, a SecureString that does not decrypt under the key
  * (the key was replaced or the file was changed), or a key file that is missing or the wrong size. The
- * message names the file and the problem, never a value. Deleting the directory starts an empty store.
+ * message names the file and the problem, never a value. Deleting the directory starts an empty vault.
  *
  * <pre>{@code
  * try {
- *     store = EncryptedFileParameterStore.open(Path.of(".local/ssm"));
+ *     vault = EncryptedFileParameterVault.open(Path.of(".local/ssm"));
  * } catch (ParameterFileUnreadableException e) {
  *     System.err.println(e.getMessage() + "; delete " + e.file().getParent() + " to start over");
  * }

@@ -36,7 +36,7 @@ record ParameterPathQuery(String prefix, boolean recursive, int maxResults, int 
                 offsetFrom(request.path("NextToken").asText("")));
     }
 
-    boolean matches(StoredParameter parameter) {
+    boolean matches(VaultEntry parameter) {
         String name = parameter.name();
         if (!name.startsWith(prefix) || name.length() == prefix.length()) {
             return false;

@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.scratch.emulators.iam.AccessControl;
-import com.scratch.emulators.internal.CallCounter;
-import com.scratch.emulators.internal.FaultPlan;
+import com.scratch.emulators.internal.EmulatorServer;
+import com.scratch.emulators.internal.EmulatorServer.Connections;
 import com.scratch.emulators.internal.HttpReply;
-import com.scratch.emulators.internal.LoopbackHttpServer;
 import com.scratch.emulators.internal.RandomIds;
 import com.scratch.emulators.internal.ReceivedRequest;
 import com.scratch.emulators.internal.RejectedRequest;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A local SSM Parameter Store that the real AWS SDK v2 {@code SsmClient} talks to over HTTP (awsJson1_1):
@@ -38,32 +36,29 @@ public final class SsmEmulator implements AutoCloseable {
     private static final String TARGET_PREFIX = "AmazonSSM.";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ParameterStore store;
+    private final ParameterVault vault;
     private final SsmOperations operations;
-    private final CallCounter callCounter = new CallCounter();
-    private final List<SsmCall> calls = new CopyOnWriteArrayList<>();
-    private final FaultPlan<SsmFault> faults = new FaultPlan<>();
-    private final LoopbackHttpServer server;
+    private final EmulatorServer<SsmFault, SsmCall> server;
     private volatile AccessControl access;
 
-    private SsmEmulator(int port, ParameterStore store) {
-        this.store = Objects.requireNonNull(store, "store == null");
-        this.operations = new SsmOperations(store, Clock.systemUTC());
-        this.server = LoopbackHttpServer.start("ssm", port, this::handle, true);
+    private SsmEmulator(int port, ParameterVault vault) {
+        this.vault = Objects.requireNonNull(vault, "vault == null");
+        this.operations = new SsmOperations(vault, Clock.systemUTC());
+        this.server = EmulatorServer.start("ssm", port, Connections.CLOSE, SsmCall::operation, this::handle);
     }
 
-    /** Starts on a free port with an in-memory store. */
+    /** Starts on a free port with an in-memory vault. */
     public static SsmEmulator start() {
         return start(0);
     }
 
     public static SsmEmulator start(int port) {
-        return start(port, new InMemoryParameterStore());
+        return start(port, new InMemoryParameterVault());
     }
 
-    /** Starts on {@code port} (0 for any free one), keeping parameters in {@code store}. */
-    public static SsmEmulator start(int port, ParameterStore store) {
-        return new SsmEmulator(port, store);
+    /** Starts on {@code port} (0 for any free one), keeping parameters in {@code vault}. */
+    public static SsmEmulator start(int port, ParameterVault vault) {
+        return new SsmEmulator(port, vault);
     }
 
     /** For example {@code http://127.0.0.1:49152}; pass it to {@code endpointOverride}. */
@@ -84,22 +79,22 @@ public final class SsmEmulator implements AutoCloseable {
     /** The plaintext value of a parameter, whatever its type. */
     public Optional<String> value(String name) {
         Objects.requireNonNull(name, "name == null");
-        return store.find(name).map(StoredParameter::value);
+        return vault.find(name).map(VaultEntry::value);
     }
 
     /** How many requests named this operation (for example {@code "GetParameter"}), failed ones included. */
     public int callCount(String operation) {
-        return callCounter.count(operation);
+        return server.count(operation);
     }
 
     /** Every request received since start or {@link #reset()}, in arrival order. */
     public List<SsmCall> calls() {
-        return List.copyOf(calls);
+        return server.received();
     }
 
     /** The next {@code times} requests, whatever their operation, fail with {@code fault}. */
     public void failNext(int times, SsmFault fault) {
-        faults.add(times, fault);
+        server.failNext(times, fault);
     }
 
     /**
@@ -119,11 +114,8 @@ public final class SsmEmulator implements AutoCloseable {
 
     /** Forgets parameters, recorded calls, queued faults and the response delay. */
     public void reset() {
-        store.clear();
-        calls.clear();
-        callCounter.clear();
-        faults.clear();
-        server.delayResponses(Duration.ZERO);
+        vault.clear();
+        server.reset();
     }
 
     @Override
@@ -150,9 +142,8 @@ public final class SsmEmulator implements AutoCloseable {
     private HttpReply answer(ReceivedRequest request) {
         String target = Objects.requireNonNullElse(request.header("X-Amz-Target"), "");
         String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
-        callCounter.increment(operation);
         JsonNode body = parse(request.body());
-        calls.add(new SsmCall(operation, body));
+        server.record(new SsmCall(operation, body));
         AccessControl enforced = access;
         if (enforced != null) {
             enforced.check(request, "ssm:" + operation, "ssm:" + operation, resources(operation, body))
@@ -160,8 +151,8 @@ public final class SsmEmulator implements AutoCloseable {
                         throw SsmErrors.refused(refusal);
                     });
         }
-        faults.next().ifPresent(fault -> {
-            throw SsmErrors.fault(fault);
+        server.nextFault().ifPresent(fault -> {
+            throw fault.toError();
         });
         if (!body.isObject()) {
             throw SsmErrors.error(400, "SerializationException", "Request body is not a JSON object.");

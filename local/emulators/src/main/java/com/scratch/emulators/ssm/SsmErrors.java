@@ -21,10 +21,6 @@ final class SsmErrors {
         return new RejectedRequest(HttpReply.of(status, CONTENT_TYPE, body.toString()));
     }
 
-    static RejectedRequest fault(SsmFault fault) {
-        return error(fault.status(), fault.errorType(), fault.message());
-    }
-
     /** How SSM refuses a caller: every refusal is a 400 whose {@code __type} says which. */
     static RejectedRequest refused(AccessRefusal refusal) {
         String type = switch (refusal.kind()) {

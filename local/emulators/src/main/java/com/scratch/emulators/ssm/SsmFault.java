@@ -1,5 +1,7 @@
 package com.scratch.emulators.ssm;
 
+import com.scratch.emulators.internal.RejectedRequest;
+
 /**
  * Errors {@link SsmEmulator#failNext(int, SsmFault)} can serve instead of a real answer. The SDK retries
  * {@link #THROTTLING} and {@link #INTERNAL_ERROR} by default (4 attempts in legacy mode), so tests that do
@@ -29,15 +31,8 @@ public enum SsmFault {
         this.message = message;
     }
 
-    int status() {
-        return status;
-    }
-
-    String errorType() {
-        return errorType;
-    }
-
-    String message() {
-        return message;
+    /** The answer that stands for this fault on SSM's wire. */
+    RejectedRequest toError() {
+        return SsmErrors.error(status, errorType, message);
     }
 }

@@ -12,7 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
-/** The five SSM operations, from a parsed JSON request to a JSON reply, against a {@link ParameterStore}. */
+/** The five SSM operations, from a parsed JSON request to a JSON reply, against a {@link ParameterVault}. */
 final class SsmOperations {
 
     private static final String ARN_PREFIX = "arn:" + LocalAccount.PARTITION + ":ssm:" + LocalAccount.REGION + ":"
@@ -20,14 +20,14 @@ final class SsmOperations {
     // Exact decimals: the default factory may strip zeros and print 1.71803562E+9, which is no timestamp.
     private static final JsonNodeFactory JSON = JsonNodeFactory.withExactBigDecimals(true);
 
-    private final ParameterStore store;
+    private final ParameterVault vault;
     private final OpaqueCiphertext ciphertext = new OpaqueCiphertext();
     private final Clock clock;
     // Versions and the overwrite check need read-then-write; one lock keeps them consistent.
     private final Object writeLock = new Object();
 
-    SsmOperations(ParameterStore store, Clock clock) {
-        this.store = Objects.requireNonNull(store, "store == null");
+    SsmOperations(ParameterVault vault, Clock clock) {
+        this.vault = Objects.requireNonNull(vault, "vault == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
     }
 
@@ -45,9 +45,9 @@ final class SsmOperations {
     }
 
     /** Writes a parameter the way PutParameter does; throws {@code ParameterAlreadyExists} when not allowed. */
-    StoredParameter put(String name, String value, ParameterType type, boolean overwrite) {
+    VaultEntry put(String name, String value, ParameterType type, boolean overwrite) {
         synchronized (writeLock) {
-            StoredParameter existing = store.find(name).orElse(null);
+            VaultEntry existing = vault.find(name).orElse(null);
             if (existing != null && !overwrite) {
                 throw SsmErrors.error(400, "ParameterAlreadyExists",
                         "The parameter already exists. To overwrite this value, set the overwrite option in the request to true.");
@@ -55,19 +55,19 @@ final class SsmOperations {
             if (type == null && existing == null) {
                 throw SsmErrors.validation("A parameter type is required when you create a parameter.");
             }
-            StoredParameter written = new StoredParameter(name,
+            VaultEntry written = new VaultEntry(name,
                     type != null ? type : existing.type(),
                     value,
                     existing == null ? 1 : existing.version() + 1,
                     clock.instant().truncatedTo(ChronoUnit.MILLIS));
-            store.save(written);
+            vault.save(written);
             return written;
         }
     }
 
     private ObjectNode getParameter(JsonNode request) {
         String name = requiredText(request, "Name", "name");
-        StoredParameter parameter = store.find(name).orElseThrow(() -> SsmErrors.parameterNotFound(name));
+        VaultEntry parameter = vault.find(name).orElseThrow(() -> SsmErrors.parameterNotFound(name));
         ObjectNode response = object();
         response.set("Parameter", toJson(parameter, withDecryption(request)));
         return response;
@@ -82,7 +82,7 @@ final class SsmOperations {
         ArrayNode found = JSON.arrayNode();
         ArrayNode invalid = JSON.arrayNode();
         for (JsonNode name : names) {
-            store.find(name.asText()).ifPresentOrElse(
+            vault.find(name.asText()).ifPresentOrElse(
                     parameter -> found.add(toJson(parameter, decrypt)),
                     () -> invalid.add(name.asText()));
         }
@@ -94,12 +94,12 @@ final class SsmOperations {
 
     private ObjectNode getParametersByPath(JsonNode request) {
         ParameterPathQuery query = ParameterPathQuery.from(request);
-        List<StoredParameter> matching = store.all().stream().filter(query::matches).toList();
+        List<VaultEntry> matching = vault.all().stream().filter(query::matches).toList();
         int from = query.offset();
         int to = Math.min(from + query.maxResults(), matching.size());
         boolean decrypt = withDecryption(request);
         ArrayNode page = JSON.arrayNode();
-        for (StoredParameter parameter : matching.subList(Math.min(from, to), to)) {
+        for (VaultEntry parameter : matching.subList(Math.min(from, to), to)) {
             page.add(toJson(parameter, decrypt));
         }
         ObjectNode response = object();
@@ -120,7 +120,7 @@ final class SsmOperations {
                     "1 validation error detected: Value '" + wireType + "' at 'type' failed to satisfy constraint: "
                             + "Member must satisfy enum value set: [SecureString, StringList, String]"));
         }
-        StoredParameter written = put(name, value, type, request.path("Overwrite").asBoolean(false));
+        VaultEntry written = put(name, value, type, request.path("Overwrite").asBoolean(false));
         ObjectNode response = object();
         response.put("Tier", "Standard");
         response.put("Version", written.version());
@@ -130,14 +130,14 @@ final class SsmOperations {
     private ObjectNode deleteParameter(JsonNode request) {
         String name = requiredText(request, "Name", "name");
         synchronized (writeLock) {
-            if (!store.delete(name)) {
+            if (!vault.delete(name)) {
                 throw SsmErrors.parameterNotFound(name);
             }
         }
         return object();
     }
 
-    private ObjectNode toJson(StoredParameter parameter, boolean decrypt) {
+    private ObjectNode toJson(VaultEntry parameter, boolean decrypt) {
         boolean hideValue = parameter.type() == ParameterType.SECURE_STRING && !decrypt;
         ObjectNode json = object();
         json.put("Name", parameter.name());

@@ -1,9 +1,9 @@
 package com.scratch.emulators.stripe;
 
-import com.scratch.emulators.internal.FaultPlan;
+import com.scratch.emulators.internal.EmulatorServer;
+import com.scratch.emulators.internal.EmulatorServer.Connections;
 import com.scratch.emulators.internal.FormBody;
 import com.scratch.emulators.internal.HttpReply;
-import com.scratch.emulators.internal.LoopbackHttpServer;
 import com.scratch.emulators.internal.RandomIds;
 import com.scratch.emulators.internal.ReceivedRequest;
 import com.scratch.emulators.internal.RejectedRequest;
@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -37,13 +36,12 @@ public final class StripeEmulator implements AutoCloseable {
 
     private final PaymentIntents paymentIntents = new PaymentIntents(Clock.systemUTC());
     private final IdempotentReplies idempotentReplies = new IdempotentReplies();
-    private final List<StripeRequest> requests = new CopyOnWriteArrayList<>();
-    private final FaultPlan<StripeFault> faults = new FaultPlan<>();
     private final AtomicReference<String> requiredApiKey = new AtomicReference<>();
-    private final LoopbackHttpServer server;
+    private final EmulatorServer<StripeFault, StripeRequest> server;
 
     private StripeEmulator(int port) {
-        this.server = LoopbackHttpServer.start("stripe", port, this::handle);
+        this.server = EmulatorServer.start("stripe", port, Connections.KEEP_ALIVE,
+                request -> request.method() + " " + request.path(), this::handle);
     }
 
     /** Starts on a free port. */
@@ -60,6 +58,15 @@ public final class StripeEmulator implements AutoCloseable {
         return server.endpoint();
     }
 
+    /**
+     * A new test-mode secret key nobody can guess ({@code sk_test_local} and 24 characters from a
+     * {@link java.security.SecureRandom}): give it to {@link #requireApiKey} and to the client, and no other local
+     * process can charge through this emulator.
+     */
+    public static String newSecretKey() {
+        return RandomIds.secret("sk_test_local", 24);
+    }
+
     /** From now on only this key is accepted (it must still be a test key); others get a 401. */
     public void requireApiKey(String key) {
         requiredApiKey.set(Objects.requireNonNull(key, "key == null"));
@@ -67,7 +74,7 @@ public final class StripeEmulator implements AutoCloseable {
 
     /** Every request received since start or {@link #reset()}, in arrival order, failed ones included. */
     public List<StripeRequest> requests() {
-        return List.copyOf(requests);
+        return server.received();
     }
 
     /** Every PaymentIntent created, declined ones included, in creation order; replays create none. */
@@ -81,7 +88,7 @@ public final class StripeEmulator implements AutoCloseable {
 
     /** The next {@code times} requests fail with {@code fault}, before authentication and idempotency. */
     public void failNext(int times, StripeFault fault) {
-        faults.add(times, fault);
+        server.failNext(times, fault);
     }
 
     /** Every later request waits this long before it is answered; use it to test client timeouts. */
@@ -93,10 +100,8 @@ public final class StripeEmulator implements AutoCloseable {
     public void reset() {
         paymentIntents.clear();
         idempotentReplies.clear();
-        requests.clear();
-        faults.clear();
         requiredApiKey.set(null);
-        server.delayResponses(Duration.ZERO);
+        server.reset();
     }
 
     @Override
@@ -121,9 +126,9 @@ public final class StripeEmulator implements AutoCloseable {
         String apiKey = bearerKey(request.header("Authorization"));
         String idempotencyKey = request.header("Idempotency-Key");
         Map<String, String> form = form(request.method().equals("GET") ? request.query() : request.body());
-        requests.add(new StripeRequest(request.method(), request.path(), form, idempotencyKey, apiKey));
-        faults.next().ifPresent(fault -> {
-            throw StripeErrors.fault(fault, ApiKeys.mask(apiKey));
+        server.record(new StripeRequest(request.method(), request.path(), form, idempotencyKey, apiKey));
+        server.nextFault().ifPresent(fault -> {
+            throw fault.toError(ApiKeys.mask(apiKey));
         });
         if (!ApiKeys.accepts(apiKey, requiredApiKey.get())) {
             throw StripeErrors.invalidApiKey(ApiKeys.mask(apiKey));

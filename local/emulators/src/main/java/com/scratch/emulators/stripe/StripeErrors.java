@@ -48,20 +48,6 @@ final class StripeErrors {
                 "Keys for idempotent requests can only be used with the same parameters they were first used with."));
     }
 
-    static RejectedRequest fault(StripeFault fault, String maskedKey) {
-        return switch (fault) {
-            case API_ERROR -> reject(500, error("api_error",
-                    "An unknown error occurred (fault injected by StripeEmulator)."));
-            case RATE_LIMIT -> {
-                ObjectNode error = error("invalid_request_error",
-                        "Request rate limit exceeded (fault injected by StripeEmulator).");
-                error.put("code", "rate_limit");
-                yield reject(429, error);
-            }
-            case AUTHENTICATION -> invalidApiKey(maskedKey == null ? "****" : maskedKey);
-        };
-    }
-
     /** Wraps an {@code error} object in {@code {"error": ...}} and answers with it. */
     static RejectedRequest reject(int status, ObjectNode error) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();

@@ -70,6 +70,23 @@ class SnsEmulatorTest {
     }
 
     @Test
+    void recordsEveryCallWithItsFormFailedOnesIncluded() {
+        // given
+        sns.failNext(1, SnsFault.INTERNAL_ERROR);
+
+        // when
+        assertThatThrownBy(() -> client.createTopic(r -> r.name("first"))).isInstanceOf(InternalErrorException.class);
+        client.createTopic(r -> r.name("second"));
+
+        // then
+        assertThat(sns.calls()).extracting(SnsCall::action).containsExactly("CreateTopic", "CreateTopic");
+        assertThat(sns.calls()).extracting(call -> call.form().get("Name")).containsExactly("first", "second");
+        sns.reset();
+        assertThat(sns.calls()).isEmpty();
+        assertThat(sns.callCount("CreateTopic")).isZero();
+    }
+
+    @Test
     void publishRecordsMessageSubjectAndAttributesByName() {
         // given
         String topicArn = sns.createTopic("billing-events");

@@ -312,13 +312,13 @@ class SsmEmulatorTest {
     @Test
     void parametersLiveInTheStoreGivenAtStart() {
         // given
-        ParameterStore store = new InMemoryParameterStore();
-        store.save(new StoredParameter("/seeded", com.scratch.emulators.ssm.ParameterType.STRING, "from-store", 7,
+        ParameterVault vault = new InMemoryParameterVault();
+        vault.save(new VaultEntry("/seeded", com.scratch.emulators.ssm.ParameterType.STRING, "from-vault", 7,
                 Instant.parse("2024-06-10T16:07:03.456Z")));
 
         // when
         Parameter parameter;
-        try (SsmEmulator own = SsmEmulator.start(0, store);
+        try (SsmEmulator own = SsmEmulator.start(0, vault);
              SsmClient ownClient = SsmClient.builder().endpointOverride(own.endpoint()).region(Region.US_EAST_1)
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
                      .httpClient(UrlConnectionHttpClient.create()).build()) {
@@ -327,10 +327,10 @@ class SsmEmulatorTest {
         }
 
         // then
-        assertThat(parameter.value()).isEqualTo("from-store");
+        assertThat(parameter.value()).isEqualTo("from-vault");
         assertThat(parameter.version()).isEqualTo(7L);
         assertThat(parameter.lastModifiedDate()).isEqualTo(Instant.parse("2024-06-10T16:07:03.456Z"));
-        assertThat(store.find("/written")).isPresent();
+        assertThat(vault.find("/written")).isPresent();
     }
 
     private static SsmClientBuilder clientBuilder() {

@@ -229,6 +229,22 @@ class StripeEmulatorTest {
     }
 
     @Test
+    void aNewSecretKeyIsATestKeyOfItsOwnThatTheEmulatorCanBeHeldTo() throws StripeException {
+        // given
+        String key = StripeEmulator.newSecretKey();
+        stripe.requireApiKey(key);
+
+        // when
+        PaymentIntent intent = clientWithKey(key).v1().paymentIntents().create(paymentMethodParams("pm_card_visa"));
+
+        // then
+        assertThat(intent.getStatus()).isEqualTo("succeeded");
+        assertThat(key).matches("sk_test_local[A-Za-z0-9]{24}").isNotEqualTo(StripeEmulator.newSecretKey());
+        assertThatThrownBy(() -> client.v1().paymentIntents().create(paymentMethodParams("pm_card_visa")))
+                .isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
     void sameIdempotencyKeyAndParamsReplaysTheFirstAnswer() throws StripeException {
         // given
         RequestOptions options = RequestOptions.builder().setIdempotencyKey("order-1001").build();

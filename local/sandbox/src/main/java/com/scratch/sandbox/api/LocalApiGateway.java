@@ -2,12 +2,11 @@ package com.scratch.sandbox.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.scratch.emulators.LoopbackHttp;
+import com.scratch.emulators.LoopbackHttpServer;
 import com.scratch.sandbox.console.InvocationLog;
 import com.scratch.sandbox.runtime.Invocation;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,9 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -38,47 +34,33 @@ public final class LocalApiGateway implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpServer server;
-    private final ExecutorService threads;
+    // Functions run on these threads: as many concurrent invocations as a burst of local clients makes.
+    private static final int THREADS = 64;
+
     private final List<ApiRoute> routes;
     private final String callerIdentity;
     private final InvocationLog log;
+    private final LoopbackHttpServer server;
 
-    private LocalApiGateway(HttpServer server, ExecutorService threads, List<ApiRoute> routes, String callerIdentity,
-            InvocationLog log) {
-        this.server = server;
-        this.threads = threads;
+    private LocalApiGateway(int port, List<ApiRoute> routes, String callerIdentity, InvocationLog log) {
         this.routes = List.copyOf(routes);
-        this.callerIdentity = callerIdentity;
-        this.log = log;
+        this.callerIdentity = Objects.requireNonNull(callerIdentity, "callerIdentity == null");
+        this.log = Objects.requireNonNull(log, "log == null");
+        this.server = LoopbackHttpServer.start("local-api", port, THREADS, this::handle);
     }
 
     /** Starts on 127.0.0.1:{@code port} (0 picks a free port). */
-    public static LocalApiGateway start(int port, List<ApiRoute> routes, String callerIdentity, InvocationLog log)
-            throws IOException {
-        Objects.requireNonNull(routes, "routes == null");
-        Objects.requireNonNull(callerIdentity, "callerIdentity == null");
-        Objects.requireNonNull(log, "log == null");
-        HttpServer server = LoopbackHttp.bind(port, 256);
-        ExecutorService threads = Executors.newFixedThreadPool(64, runnable -> {
-            Thread thread = new Thread(runnable, "local-api");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(threads);
-        LocalApiGateway gateway = new LocalApiGateway(server, threads, routes, callerIdentity, log);
-        server.createContext("/", gateway::handle);
-        server.start();
-        return gateway;
+    public static LocalApiGateway start(int port, List<ApiRoute> routes, String callerIdentity, InvocationLog log) {
+        return new LocalApiGateway(port, Objects.requireNonNull(routes, "routes == null"), callerIdentity, log);
     }
 
     /** Serves another path prefix on the same port (the stack's {@code /_local/} inspection endpoints). */
     public void serve(String prefix, HttpHandler handler) {
-        server.createContext(prefix, handler);
+        server.serve(prefix, handler);
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.endpoint();
     }
 
     public List<ApiRoute> routes() {
@@ -174,12 +156,6 @@ public final class LocalApiGateway implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
-        try {
-            threads.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 }

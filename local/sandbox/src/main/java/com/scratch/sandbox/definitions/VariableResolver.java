@@ -1,5 +1,11 @@
 package com.scratch.sandbox.definitions;
 
+import static com.scratch.sandbox.definitions.VariableSyntax.closingBrace;
+import static com.scratch.sandbox.definitions.VariableSyntax.fallbacks;
+import static com.scratch.sandbox.definitions.VariableSyntax.isVariable;
+import static com.scratch.sandbox.definitions.VariableSyntax.wholeVariable;
+
+import com.scratch.sandbox.definitions.VariableSyntax.Source;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Resolves the Serverless variables in one service's configuration, for the sources this project uses:
@@ -29,12 +33,6 @@ import java.util.regex.Pattern;
  * <p>Not thread-safe: one instance reads one file.
  */
 final class VariableResolver {
-
-    private static final Pattern VARIABLE_START = Pattern.compile("[a-z][a-zA-Z0-9]*[:(]");
-    private static final Pattern SOURCE = Pattern.compile("([a-z][a-zA-Z0-9]*)(?:\\(([^)]*)\\))?(?::(.*))?",
-            Pattern.DOTALL);
-    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
 
     private final Path file;
     private final Object root;
@@ -162,23 +160,16 @@ final class VariableResolver {
         if (source.startsWith("${")) {
             return resolveString(source);
         }
-        if (INTEGER.matcher(source).matches()) {
-            return Integer.valueOf(source);
-        }
-        if (DECIMAL.matcher(source).matches()) {
-            return Double.valueOf(source);
-        }
-        if (source.equals("true") || source.equals("false")) {
-            return Boolean.valueOf(source);
+        Optional<Object> scalar = VariableSyntax.scalar(source);
+        if (scalar.isPresent()) {
+            return scalar.get();
         }
         // Nested variables first: self:custom.keys.${self:custom.stage} becomes self:custom.keys.dev.
-        Matcher matcher = SOURCE.matcher(resolveText(source));
-        if (!matcher.matches() || matcher.group(2) == null && matcher.group(3) == null) {
-            throw new InvalidServerlessDefinitionException(file, "in ${" + expression + "}, '" + source
-                    + "' is neither a variable source nor a quoted string or a number");
-        }
-        String type = matcher.group(1);
-        String address = matcher.group(3) == null ? "" : matcher.group(3).strip();
+        Source parsed = VariableSyntax.source(resolveText(source)).orElseThrow(() ->
+                new InvalidServerlessDefinitionException(file, "in ${" + expression + "}, '" + source
+                        + "' is neither a variable source nor a quoted string or a number"));
+        String type = parsed.type();
+        String address = parsed.address();
         switch (type) {
             case "self":
                 return navigate(root, address);
@@ -188,7 +179,7 @@ final class VariableResolver {
             case "env":
                 return environment.get(address);
             case "file":
-                return navigate(included(matcher.group(2), expression), address);
+                return navigate(included(parsed.argument(), expression), address);
             default:
                 throw unresolved(expression, "the local runner does not support the '" + type
                         + "' source (only self, opt, env and file)");
@@ -243,56 +234,5 @@ final class VariableResolver {
 
     private UnresolvedVariableException unresolved(String expression, String reason) {
         return new UnresolvedVariableException(file, "${" + expression + "}", reason + " (stage " + stage + ")");
-    }
-
-    private static String wholeVariable(String text) {
-        if (!text.startsWith("${") || closingBrace(text, 0) != text.length() - 1) {
-            return null;
-        }
-        String expression = text.substring(2, text.length() - 1);
-        return isVariable(expression) ? expression : null;
-    }
-
-    private static boolean isVariable(String expression) {
-        return VARIABLE_START.matcher(expression).lookingAt();
-    }
-
-    /** The index of the "}" that closes the "${" at {@code start}, or -1. */
-    private static int closingBrace(String text, int start) {
-        int depth = 0;
-        for (int i = start + 1; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '{') {
-                depth++;
-            } else if (c == '}' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Splits "a, b, 'c'" at the commas outside nested variables, parentheses and quotes. */
-    private static List<String> fallbacks(String expression) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
-        int from = 0;
-        for (int i = 0; i < expression.length(); i++) {
-            char c = expression.charAt(i);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '{' || c == '(') {
-                depth++;
-            } else if (c == '}' || c == ')') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                parts.add(expression.substring(from, i));
-                from = i + 1;
-            }
-        }
-        parts.add(expression.substring(from));
-        return parts;
     }
 }

@@ -5,7 +5,7 @@ import com.scratch.emulators.iam.AccessControl;
 import com.scratch.emulators.iam.AccessRefusal;
 import com.scratch.emulators.iam.LocalPrincipal;
 import com.scratch.emulators.iam.PackagedPolicies;
-import com.scratch.emulators.iam.ServerlessPackager;
+import com.scratch.emulators.serverless.ServerlessPackager;
 import com.scratch.sandbox.console.InvocationLog;
 import com.scratch.sandbox.definitions.FunctionDefinition;
 import com.scratch.sandbox.definitions.ServerlessProject;
@@ -43,7 +43,7 @@ public final class LocalIam {
     /** Packages every service (in parallel when the cache misses) and gives each function its principal. */
     public static LocalIam load(ServerlessProject project, Path repositoryRoot, Path cacheDirectory, String stage,
             InvocationLog log) {
-        ServerlessPackager packager = new ServerlessPackager(repositoryRoot, cacheDirectory);
+        ServerlessPackager packager = ServerlessPackager.cachedByDefinitions(repositoryRoot, cacheDirectory);
         List<CompletableFuture<JsonNode>> packaging = project.services().stream()
                 .map(service -> CompletableFuture.supplyAsync(() -> packager.read(service.directory(), stage)))
                 .toList();

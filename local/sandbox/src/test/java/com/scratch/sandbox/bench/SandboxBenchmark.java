@@ -2,6 +2,7 @@ package com.scratch.sandbox.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.scratch.emulators.serverless.RepositoryRoot;
 import com.scratch.testing.BenchmarkReport;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -45,7 +46,7 @@ class SandboxBenchmark {
 
     @Test
     void sandboxAgainstOslsInvokeLocal() throws Exception {
-        Path root = repositoryRoot();
+        Path root = RepositoryRoot.find();
         // First launch on an empty data folder: nothing packaged yet, osls packages both services for IAM.
         long coldReadyNanos = launchToReady(root);
         Map<String, String> endpoints = new java.util.HashMap<>();
@@ -262,12 +263,4 @@ class SandboxBenchmark {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
-    private static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("serverless.common.yml"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("No serverless.common.yml above " + Path.of("").toAbsolutePath());
-    }
 }

@@ -3,6 +3,7 @@ package com.scratch.sandbox.definitions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import com.scratch.emulators.serverless.RepositoryRoot;
 import com.scratch.sandbox.definitions.EnvironmentValue.Literal;
 import com.scratch.sandbox.definitions.EnvironmentValue.TopicArnOf;
 import com.scratch.sandbox.definitions.TopicSubscription.ImportedTopic;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The repository's own definitions, read as the local runner reads them. */
 class ServerlessProjectTest {
 
-    private static final Path ROOT = TestPaths.repositoryRoot();
+    private static final Path ROOT = RepositoryRoot.find();
 
     @Test
     void readsBothServicesInFolderOrder() {

@@ -3,6 +3,7 @@ package com.scratch.sandbox.definitions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.scratch.emulators.serverless.RepositoryRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class VariableResolverTest {
     @Test
     void includesTheSharedStatementAndKeepsCloudFormationPlaceholdersInSub() {
         // given
-        Path file = TestPaths.repositoryRoot().resolve("services/billing-api/serverless.yml");
+        Path file = RepositoryRoot.find().resolve("services/billing-api/serverless.yml");
 
         // when
         Map<?, ?> config = resolve(file, "local");
@@ -39,7 +40,7 @@ class VariableResolverTest {
     @Test
     void readsTheLiveKeyParameterForProd() {
         // given
-        Path file = TestPaths.repositoryRoot().resolve("services/billing-api/serverless.yml");
+        Path file = RepositoryRoot.find().resolve("services/billing-api/serverless.yml");
 
         // when
         Map<?, ?> config = resolve(file, "prod");

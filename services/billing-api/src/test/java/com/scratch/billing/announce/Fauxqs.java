@@ -1,7 +1,7 @@
 package com.scratch.billing.announce;
 
+import com.scratch.emulators.serverless.RepositoryRoot;
 import com.scratch.testing.FreePort;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,7 +28,7 @@ final class Fauxqs implements AutoCloseable {
     }
 
     static Fauxqs start() throws IOException, InterruptedException {
-        Path cli = repositoryRoot().resolve("node_modules/.bin/fauxqs");
+        Path cli = RepositoryRoot.find().resolve("node_modules/.bin/fauxqs");
         if (!Files.isExecutable(cli)) {
             throw new IllegalStateException(cli + " is missing: run npm ci at the repository root first");
         }
@@ -68,15 +68,6 @@ final class Fauxqs implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("fauxqs did not answer /health within " + timeout + ": " + Files.readString(log));
-    }
-
-    private static Path repositoryRoot() {
-        for (File dir = new File("").getAbsoluteFile(); dir != null; dir = dir.getParentFile()) {
-            if (new File(dir, "serverless.common.yml").isFile()) {
-                return dir.toPath();
-            }
-        }
-        throw new IllegalStateException("No serverless.common.yml above " + new File("").getAbsolutePath());
     }
 
     @Override

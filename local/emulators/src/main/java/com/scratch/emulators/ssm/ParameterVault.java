@@ -6,23 +6,23 @@ import java.util.Optional;
 /**
  * Where an {@link SsmEmulator} keeps its parameters, so storage can change (in memory, an encrypted file)
  * without touching the wire protocol. The emulator owns the rules (versions, overwrite checks) and
- * serialises all writes; an implementation only has to store and return what it is given and allow
+ * serialises all writes; an implementation only has to keep and return what it is given and allow
  * reads concurrent with one writer.
  *
  * <pre>{@code
- * ParameterStore store = new InMemoryParameterStore();
- * try (SsmEmulator ssm = SsmEmulator.start(0, store)) { ... }
+ * ParameterVault vault = new InMemoryParameterVault();
+ * try (SsmEmulator ssm = SsmEmulator.start(0, vault)) { ... }
  * }</pre>
  */
-public interface ParameterStore {
+public interface ParameterVault {
 
-    Optional<StoredParameter> find(String name);
+    Optional<VaultEntry> find(String name);
 
     /** Every parameter, sorted by name. */
-    List<StoredParameter> all();
+    List<VaultEntry> all();
 
-    /** Stores the parameter, replacing one with the same name. */
-    void save(StoredParameter parameter);
+    /** Keeps the parameter, replacing one with the same name. */
+    void save(VaultEntry parameter);
 
     /** @return whether there was a parameter with that name */
     boolean delete(String name);

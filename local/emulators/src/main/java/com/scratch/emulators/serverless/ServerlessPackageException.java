@@ -1,4 +1,4 @@
-package com.scratch.emulators.iam;
+package com.scratch.emulators.serverless;
 
 /** The framework could not package a service: its CLI is missing, or it refused the definition (its output included). */
 public final class ServerlessPackageException extends RuntimeException {

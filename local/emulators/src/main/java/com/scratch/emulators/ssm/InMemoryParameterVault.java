@@ -7,30 +7,30 @@ import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * A {@link ParameterStore} that lives and dies with the JVM; the default for {@link SsmEmulator#start()}.
+ * A {@link ParameterVault} that lives and dies with the JVM; the default for {@link SsmEmulator#start()}.
  *
  * <pre>{@code
- * SsmEmulator ssm = SsmEmulator.start(0, new InMemoryParameterStore());
+ * SsmEmulator ssm = SsmEmulator.start(0, new InMemoryParameterVault());
  * }</pre>
  */
-public final class InMemoryParameterStore implements ParameterStore {
+public final class InMemoryParameterVault implements ParameterVault {
 
     // Sorted by name, which is the order GetParametersByPath pages in.
-    private final ConcurrentNavigableMap<String, StoredParameter> parameters = new ConcurrentSkipListMap<>();
+    private final ConcurrentNavigableMap<String, VaultEntry> parameters = new ConcurrentSkipListMap<>();
 
     @Override
-    public Optional<StoredParameter> find(String name) {
+    public Optional<VaultEntry> find(String name) {
         Objects.requireNonNull(name, "name == null");
         return Optional.ofNullable(parameters.get(name));
     }
 
     @Override
-    public List<StoredParameter> all() {
+    public List<VaultEntry> all() {
         return List.copyOf(parameters.values());
     }
 
     @Override
-    public void save(StoredParameter parameter) {
+    public void save(VaultEntry parameter) {
         Objects.requireNonNull(parameter, "parameter == null");
         parameters.put(parameter.name(), parameter);
     }

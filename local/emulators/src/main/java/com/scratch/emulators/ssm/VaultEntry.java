@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One parameter as a {@link ParameterStore} keeps it. The value is always the plaintext: hiding a
- * SecureString from readers that do not ask for decryption is the emulator's job, not the store's.
+ * One parameter as a {@link ParameterVault} keeps it. The value is always the plaintext: hiding a
+ * SecureString from readers that do not ask for decryption is the emulator's job, not the vault's.
  *
  * <pre>{@code
- * store.save(new StoredParameter("/app/db/user", ParameterType.STRING, "app", 1, Instant.now()));
+ * vault.save(new VaultEntry("/app/db/user", ParameterType.STRING, "app", 1, Instant.now()));
  * }</pre>
  *
  * @param name the full name, for example {@code /app/db/password}
@@ -17,9 +17,9 @@ import java.util.Objects;
  * @param version starts at 1 and goes up by one on every overwrite
  * @param lastModified when this version was written
  */
-public record StoredParameter(String name, ParameterType type, String value, long version, Instant lastModified) {
+public record VaultEntry(String name, ParameterType type, String value, long version, Instant lastModified) {
 
-    public StoredParameter {
+    public VaultEntry {
         Objects.requireNonNull(name, "name == null");
         Objects.requireNonNull(type, "type == null");
         Objects.requireNonNull(value, "value == null");
@@ -32,7 +32,7 @@ public record StoredParameter(String name, ParameterType type, String value, lon
     /** Leaves the value out, so secrets never reach a log through this record. */
     @Override
     public String toString() {
-        return "StoredParameter[name=" + name + ", type=" + type + ", value=****, version=" + version
+        return "VaultEntry[name=" + name + ", type=" + type + ", value=****, version=" + version
                 + ", lastModified=" + lastModified + "]";
     }
 }

@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 import software.amazon.awssdk.services.ssm.model.PutParameterResponse;
 
-class EncryptedFileParameterStoreTest {
+class EncryptedFileParameterVaultTest {
 
     private static final String STRIPE_KEY = "sk_test_persisted_4242";
     private static final String WEBHOOK_SECRET = "whsec_persisted_9999";
@@ -43,20 +43,20 @@ class EncryptedFileParameterStoreTest {
     @Test
     void parametersSurviveARestartWithValuesAndVersions() {
         // given
-        List<StoredParameter> before;
-        try (LocalSsm ssm = LocalSsm.on(EncryptedFileParameterStore.open(directory))) {
+        List<VaultEntry> before;
+        try (LocalSsm ssm = LocalSsm.on(EncryptedFileParameterVault.open(directory))) {
             ssm.put("/app/stripe/key", STRIPE_KEY, ParameterType.SECURE_STRING);
             ssm.put("/app/db/user", "app", ParameterType.STRING);
             ssm.put("/app/db/user", "app2", ParameterType.STRING);
-            before = ssm.store().all();
+            before = ssm.vault().all();
         }
 
         // when
         GetParametersResponse response;
-        List<StoredParameter> after;
-        try (LocalSsm ssm = LocalSsm.on(EncryptedFileParameterStore.open(directory))) {
+        List<VaultEntry> after;
+        try (LocalSsm ssm = LocalSsm.on(EncryptedFileParameterVault.open(directory))) {
             response = ssm.client().getParameters(r -> r.names("/app/stripe/key", "/app/db/user").withDecryption(true));
-            after = ssm.store().all();
+            after = ssm.vault().all();
         }
 
         // then
@@ -73,7 +73,7 @@ class EncryptedFileParameterStoreTest {
     @Test
     void fileHoldsStringValuesButNeverASecureStringPlaintext() throws IOException {
         // given
-        try (LocalSsm ssm = LocalSsm.on(EncryptedFileParameterStore.open(directory))) {
+        try (LocalSsm ssm = LocalSsm.on(EncryptedFileParameterVault.open(directory))) {
             ssm.put("/app/stripe/key", STRIPE_KEY, ParameterType.SECURE_STRING);
             ssm.put("/app/stripe/key", WEBHOOK_SECRET, ParameterType.SECURE_STRING);
             ssm.put("/app/db/user", "visible-db-user", ParameterType.STRING);
@@ -94,12 +94,12 @@ class EncryptedFileParameterStoreTest {
     @Test
     void keyIs32BytesAndKeptAcrossOpens() throws IOException {
         // given
-        EncryptedFileParameterStore.open(directory);
+        EncryptedFileParameterVault.open(directory);
         Path keyFile = directory.resolve("local.key");
         byte[] firstKey = Files.readAllBytes(keyFile);
 
         // when
-        EncryptedFileParameterStore.open(directory);
+        EncryptedFileParameterVault.open(directory);
 
         // then
         assertThat(firstKey).hasSize(32);
@@ -111,10 +111,10 @@ class EncryptedFileParameterStoreTest {
         assumeThat(directory.getFileSystem().supportedFileAttributeViews()).contains("posix");
 
         // given
-        EncryptedFileParameterStore store = EncryptedFileParameterStore.open(directory);
+        EncryptedFileParameterVault vault = EncryptedFileParameterVault.open(directory);
 
         // when
-        store.save(new StoredParameter("/app/db/user", ParameterType.STRING, "app", 1, Instant.now()));
+        vault.save(new VaultEntry("/app/db/user", ParameterType.STRING, "app", 1, Instant.now()));
 
         // then
         for (String file : List.of("local.key", "parameters.json")) {
@@ -171,7 +171,7 @@ class EncryptedFileParameterStoreTest {
     @Test
     void invalidJsonFailsOpenWithoutQuotingTheFile() throws IOException {
         // given
-        EncryptedFileParameterStore.open(directory);
+        EncryptedFileParameterVault.open(directory);
         Files.writeString(directory.resolve("parameters.json"),
                 "{\"parameters\": [{\"name\": \"/app/db/password\", \"type\": \"String\", \"value\": hunter2_unquoted");
 
@@ -218,7 +218,7 @@ class EncryptedFileParameterStoreTest {
     @Test
     void deletesAndOverwritesPersistAndVersionsContinue() {
         // given
-        try (LocalSsm ssm = LocalSsm.on(EncryptedFileParameterStore.open(directory))) {
+        try (LocalSsm ssm = LocalSsm.on(EncryptedFileParameterVault.open(directory))) {
             ssm.put("/app/stripe/key", STRIPE_KEY, ParameterType.SECURE_STRING);
             ssm.put("/app/stripe/key", WEBHOOK_SECRET, ParameterType.SECURE_STRING);
             ssm.put("/app/db/user", "app", ParameterType.STRING);
@@ -228,7 +228,7 @@ class EncryptedFileParameterStoreTest {
         // when
         Parameter overwritten;
         PutParameterResponse nextPut;
-        try (LocalSsm ssm = LocalSsm.on(EncryptedFileParameterStore.open(directory))) {
+        try (LocalSsm ssm = LocalSsm.on(EncryptedFileParameterVault.open(directory))) {
             overwritten = ssm.client().getParameter(r -> r.name("/app/stripe/key").withDecryption(true)).parameter();
             assertThatThrownBy(() -> ssm.client().getParameter(r -> r.name("/app/db/user")))
                     .isInstanceOf(ParameterNotFoundException.class);
@@ -244,7 +244,7 @@ class EncryptedFileParameterStoreTest {
     @Test
     void resetEmptiesTheFile() {
         // given
-        try (LocalSsm ssm = LocalSsm.on(EncryptedFileParameterStore.open(directory))) {
+        try (LocalSsm ssm = LocalSsm.on(EncryptedFileParameterVault.open(directory))) {
             ssm.put("/app/stripe/key", STRIPE_KEY, ParameterType.SECURE_STRING);
 
             // when
@@ -252,21 +252,21 @@ class EncryptedFileParameterStoreTest {
         }
 
         // then
-        assertThat(EncryptedFileParameterStore.open(directory).all()).isEmpty();
+        assertThat(EncryptedFileParameterVault.open(directory).all()).isEmpty();
     }
 
     @Test
     void concurrentPutsFromSixteenThreadsAllPersist() throws Exception {
         // given
         int threads = 16;
-        try (LocalSsm ssm = LocalSsm.on(EncryptedFileParameterStore.open(directory))) {
+        try (LocalSsm ssm = LocalSsm.on(EncryptedFileParameterVault.open(directory))) {
 
             // when
             ConcurrentCalls.atOnce(threads, i -> () -> ssm.put("/app/concurrent/" + i, "secret-" + i, ParameterType.SECURE_STRING));
         }
 
         // then
-        List<StoredParameter> reopened = EncryptedFileParameterStore.open(directory).all();
+        List<VaultEntry> reopened = EncryptedFileParameterVault.open(directory).all();
         assertThat(reopened).hasSize(threads);
         assertThat(reopened).allSatisfy(parameter -> assertThat(parameter.value())
                 .isEqualTo("secret-" + parameter.name().substring("/app/concurrent/".length())));
@@ -275,17 +275,17 @@ class EncryptedFileParameterStoreTest {
     @Test
     void toStringNamesTheDirectoryOnly() {
         // given
-        EncryptedFileParameterStore store = EncryptedFileParameterStore.open(directory);
+        EncryptedFileParameterVault vault = EncryptedFileParameterVault.open(directory);
 
         // when
-        store.save(secureString("/app/stripe/key", STRIPE_KEY));
+        vault.save(secureString("/app/stripe/key", STRIPE_KEY));
 
         // then
-        assertThat(store).hasToString("EncryptedFileParameterStore[" + directory + "]");
+        assertThat(vault).hasToString("EncryptedFileParameterVault[" + directory + "]");
     }
 
     private AbstractThrowableAssert<?, ? extends Throwable> assertUnreadable(Path file) {
-        return assertThatThrownBy(() -> EncryptedFileParameterStore.open(directory))
+        return assertThatThrownBy(() -> EncryptedFileParameterVault.open(directory))
                 .isInstanceOfSatisfying(ParameterFileUnreadableException.class,
                         e -> assertThat(e.file()).isEqualTo(file))
                 .hasMessageStartingWith(file + ": ")
@@ -294,14 +294,14 @@ class EncryptedFileParameterStoreTest {
     }
 
     private void writeSecureStrings(String... names) {
-        EncryptedFileParameterStore store = EncryptedFileParameterStore.open(directory);
+        EncryptedFileParameterVault vault = EncryptedFileParameterVault.open(directory);
         for (int i = 0; i < names.length; i++) {
-            store.save(secureString(names[i], i % 2 == 0 ? STRIPE_KEY : WEBHOOK_SECRET));
+            vault.save(secureString(names[i], i % 2 == 0 ? STRIPE_KEY : WEBHOOK_SECRET));
         }
     }
 
-    private static StoredParameter secureString(String name, String value) {
-        return new StoredParameter(name, ParameterType.SECURE_STRING, value, 1, Instant.now());
+    private static VaultEntry secureString(String name, String value) {
+        return new VaultEntry(name, ParameterType.SECURE_STRING, value, 1, Instant.now());
     }
 
     private ObjectNode readParametersFile() throws IOException {
@@ -312,11 +312,11 @@ class EncryptedFileParameterStoreTest {
         JSON.writeValue(directory.resolve("parameters.json").toFile(), file);
     }
 
-    /** An emulator on the store and a real SDK client pointed at it, closed together. */
-    private record LocalSsm(ParameterStore store, SsmEmulator emulator, SsmClient client) implements AutoCloseable {
+    /** An emulator on the vault and a real SDK client pointed at it, closed together. */
+    private record LocalSsm(ParameterVault vault, SsmEmulator emulator, SsmClient client) implements AutoCloseable {
 
-        static LocalSsm on(ParameterStore store) {
-            SsmEmulator emulator = SsmEmulator.start(0, store);
+        static LocalSsm on(ParameterVault vault) {
+            SsmEmulator emulator = SsmEmulator.start(0, vault);
             SsmClient client = SsmClient.builder()
                     .endpointOverride(emulator.endpoint())
                     .region(Region.US_EAST_1)
@@ -325,7 +325,7 @@ class EncryptedFileParameterStoreTest {
                     .httpClient(UrlConnectionHttpClient.create())
                     .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                     .build();
-            return new LocalSsm(store, emulator, client);
+            return new LocalSsm(vault, emulator, client);
         }
 
         PutParameterResponse put(String name, String value, ParameterType type) {
