@@ -13,29 +13,20 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class KeyRotationRetryIT {
 
     private static final String ROTATED_KEY = "sk_test_51RotatedKeyQrstuvwxyz0123";
     private static final RequestOptions ORDER_1 = RequestOptions.builder().setIdempotencyKey("order-1").build();
 
-    private static LocalStripe local;
+    /** Started once for the class, closed after its last test. */
+    @RegisterExtension
+    static final LocalStripe local = new LocalStripe();
 
     private StripeClients clients;
-
-    @BeforeAll
-    static void start() {
-        local = new LocalStripe();
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
-    }
 
     @BeforeEach
     void coldStart() {

@@ -6,6 +6,8 @@ import com.scratch.secrets.CachedParameter;
 import com.scratch.secrets.ParameterStoreCache;
 import java.time.Duration;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -17,7 +19,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * and the real secrets cache talk over HTTP to the in-JVM emulators. (The handler tests hold every SSM call to
  * billing's role; these do not, they are about Stripe.)
  */
-final class LocalStripe implements AutoCloseable {
+final class LocalStripe implements AutoCloseable, AfterAllCallback {
 
     static final String KEY_PARAMETER = "/stripeSecretKey/test";
     static final String KEY = "sk_test_51LocalStripeKeyAbcdefghij";
@@ -52,6 +54,11 @@ final class LocalStripe implements AutoCloseable {
 
     int keyReads() {
         return ssm.callCount("GetParameter") + ssm.callCount("GetParameters");
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -10,29 +10,20 @@ import com.scratch.secrets.CachedParameter;
 import com.scratch.secrets.SecretNotFoundException;
 import com.stripe.exception.StripeException;
 import com.stripe.param.PaymentIntentCreateParams;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StripeClientsIT {
 
     private static final String ROTATED_KEY = "sk_test_51RotatedKeyQrstuvwxyz0123";
 
-    private static LocalStripe local;
+    /** Started once for the class, closed after its last test. */
+    @RegisterExtension
+    static final LocalStripe local = new LocalStripe();
 
     private CachedParameter keyParameter;
     private StripeClients clients;
-
-    @BeforeAll
-    static void start() {
-        local = new LocalStripe();
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
-    }
 
     @BeforeEach
     void coldStart() {

@@ -18,28 +18,24 @@ import com.stripe.param.PaymentIntentCreateParams;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What stripe-java throws, for real, over HTTP from the local Stripe, and the purchase failure each one becomes. */
 class StripeFailuresIT {
 
     private static final PaymentSource VISA = new PaymentSource.PaymentMethod("pm_card_visa");
 
-    private static LocalStripe local;
+    /** Started once for the class, closed after its last test. */
+    @RegisterExtension
+    static final LocalStripe local = new LocalStripe();
     private static StripeClient client;
 
     @BeforeAll
     static void start() {
-        local = new LocalStripe();
         client = client(local.stripe.endpoint().toString());
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
     }
 
     @BeforeEach

@@ -12,27 +12,18 @@ import com.scratch.billing.purchase.PaymentSource;
 import com.scratch.config.Stage;
 import com.scratch.emulators.stripe.StripeFault;
 import com.scratch.emulators.stripe.StripeRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Charging as billing is built to: the key from the local SSM, one network retry, the local Stripe. */
 class StripePaymentsIT {
 
-    private static LocalStripe local;
+    /** Started once for the class, closed after its last test. */
+    @RegisterExtension
+    static final LocalStripe local = new LocalStripe();
 
     private StripePayments payments;
-
-    @BeforeAll
-    static void start() {
-        local = new LocalStripe();
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
-    }
 
     @BeforeEach
     void coldStart() {
