@@ -6,14 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scratch.emulators.serverless.RepositoryRoot;
 import com.scratch.sandbox.console.InvocationLog;
-import java.io.ByteArrayOutputStream;
+import com.scratch.testing.ConsoleCopy;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,7 +47,7 @@ class SandboxIamIT {
     Path temp;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final ConsoleCopy output = new ConsoleCopy(System.out);
 
     @Test
     void aBillingRoleWithoutSnsPublishCharges503sAndNamesTheMissingStatement() throws Exception {
@@ -130,8 +127,7 @@ class SandboxIamIT {
                 .withApiPort(0)
                 .withDataDirectory(temp.resolve("data"))
                 .withIamEnforced(enforceIam);
-        PrintStream both = new PrintStream(new Tee(System.out, output), true, StandardCharsets.UTF_8);
-        return Sandbox.start(options, new InvocationLog(both));
+        return Sandbox.start(options, new InvocationLog(output.printStream()));
     }
 
     private HttpResponse<String> purchase(Sandbox stack) throws IOException, InterruptedException {
@@ -144,7 +140,7 @@ class SandboxIamIT {
     }
 
     private String output() {
-        return output.toString(StandardCharsets.UTF_8);
+        return output.text();
     }
 
     /** The definitions and jars of the real repository, billing's serverless.yml changed, node_modules shared. */
@@ -167,28 +163,5 @@ class SandboxIamIT {
     private static String remove(String definition, String part) {
         assertThat(definition).as("billing's serverless.yml").contains(part);
         return definition.replace(part, "");
-    }
-
-    /** Writes to the console and keeps a copy for the assertions. */
-    private static final class Tee extends OutputStream {
-        private final OutputStream first;
-        private final OutputStream second;
-
-        Tee(OutputStream first, OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            first.write(b, off, len);
-            second.write(b, off, len);
-        }
     }
 }
