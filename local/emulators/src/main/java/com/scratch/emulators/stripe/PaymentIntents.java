@@ -20,9 +20,19 @@ final class PaymentIntents {
     private final Map<String, String> jsonById = new ConcurrentHashMap<>();
     private final List<PaymentIntentRecord> created = new CopyOnWriteArrayList<>();
     private final Clock clock;
+    private final Succeeded succeeded;
 
-    PaymentIntents(Clock clock) {
+    /** @param succeeded told of each intent created succeeded, before the creating request is answered */
+    PaymentIntents(Clock clock, Succeeded succeeded) {
         this.clock = Objects.requireNonNull(clock, "clock == null");
+        this.succeeded = Objects.requireNonNull(succeeded, "succeeded == null");
+    }
+
+    /** What hears of a state change: Stripe sends one event per change, not one per API call. */
+    @FunctionalInterface
+    interface Succeeded {
+        /** Must be quick: the creating request waits for it. */
+        void paymentIntentSucceeded(ObjectNode intent, String requestId, String idempotencyKey);
     }
 
     /** A 200 with the new intent, or a 402 card error that still carries the (created) intent. */
@@ -45,6 +55,10 @@ final class PaymentIntents {
         jsonById.put(id, intent.toString());
         created.add(new PaymentIntentRecord(id, params.amount(), params.currency(), status, params.description(),
                 idempotencyKey));
+        if (status.equals("succeeded")) {
+            // Only here, on the first run of a create: an idempotent replay never gets this far.
+            succeeded.paymentIntentSucceeded(intent, requestId, idempotencyKey);
+        }
         if (declined) {
             ObjectNode error = cardError(params.card(), chargeId, paymentMethodId);
             error.put("request_log_url", "https://dashboard.stripe.com/test/logs/" + requestId);
