@@ -87,12 +87,19 @@ public final class DynamoDbEmulator implements AutoCloseable {
      * The item stored under {@code hashKeyValue} (the key as text, also for an N key: {@code "42"}), as GetItem would
      * return it; empty when there is none. Expired items are returned too: nothing is ever deleted by TTL here.
      *
-     * @throws IllegalArgumentException when there is no such table
+     * @throws IllegalArgumentException when there is no such table, or its key is a number and this is none
      */
     public Optional<DynamoDbItem> item(String table, String hashKeyValue) {
         Objects.requireNonNull(hashKeyValue, "hashKeyValue == null");
         DynamoDbTable found = existing(table);
-        String value = "N".equals(found.hashKeyType()) ? AttributeValues.number(hashKeyValue) : hashKeyValue;
+        String value = hashKeyValue;
+        if ("N".equals(found.hashKeyType())) {
+            try {
+                value = AttributeValues.number(hashKeyValue);
+            } catch (RejectedRequest notANumber) {
+                throw new IllegalArgumentException("Table " + table + " has a number key; " + hashKeyValue + " is none");
+            }
+        }
         return found.get(found.hashKeyType() + ":" + value).map(DynamoDbItem::new);
     }
 
