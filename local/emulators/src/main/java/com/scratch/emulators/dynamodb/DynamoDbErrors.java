@@ -40,8 +40,16 @@ final class DynamoDbErrors {
                     "Request is missing Authentication Token");
             case UNKNOWN_ACCESS_KEY -> error(400, CORAL + "UnrecognizedClientException", refusal.message());
             case BAD_SIGNATURE -> error(400, CORAL + "InvalidSignatureException", refusal.message());
-            case NOT_AUTHORIZED -> error(400, CORAL + "AccessDeniedException", refusal.message());
+            case NOT_AUTHORIZED -> accessDenied(refusal.message());
         };
+    }
+
+    /** DynamoDB's refusal by IAM policy; unlike its other errors this one names its text {@code Message}. */
+    static RejectedRequest accessDenied(String message) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("__type", CORAL + "AccessDeniedException");
+        body.put("Message", message);
+        return reject(400, body);
     }
 
     static RejectedRequest validation(String message) {
@@ -77,6 +85,7 @@ final class DynamoDbErrors {
         return error(400, DYNAMODB + "ResourceNotFoundException", "Requested resource not found: Table: " + table + " not found");
     }
 
+    /** Real DynamoDB's wording; DynamoDB Local says "Cannot create preexisting table" instead, dynalite nothing. */
     static RejectedRequest tableExists(String table) {
         return error(400, DYNAMODB + "ResourceInUseException", "Table already exists: " + table);
     }

@@ -15,9 +15,10 @@ import com.scratch.emulators.internal.RejectedRequest;
  */
 public enum DynamoDbFault {
     /**
-     * 400 {@code ProvisionedThroughputExceededException}: what a throttled PutItem, GetItem, UpdateItem or DeleteItem
-     * gets from DynamoDB (on-demand tables too). {@code ThrottlingException} is what DynamoDB's control plane
-     * (CreateTable, ...) answers instead; the SDK counts both as throttling and retries them.
+     * 400 {@code ProvisionedThroughputExceededException}: what DynamoDB answers an item operation when one key's
+     * partition takes more than it may (in either billing mode) or a provisioned table's capacity is used up. An
+     * on-demand table over its account quota gets {@code ThrottlingException} instead, as do control-plane calls;
+     * the SDK counts both as throttling and retries them.
      */
     THROTTLING(400, "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException",
             "The level of configured provisioned throughput for the table was exceeded. Consider increasing your"
@@ -41,6 +42,9 @@ public enum DynamoDbFault {
 
     /** The answer that stands for this fault on DynamoDB's wire. */
     RejectedRequest toError() {
+        if (this == ACCESS_DENIED) {
+            return DynamoDbErrors.accessDenied(message);
+        }
         return DynamoDbErrors.error(status, errorType, message);
     }
 }
