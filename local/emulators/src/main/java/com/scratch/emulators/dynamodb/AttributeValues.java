@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.scratch.emulators.internal.RejectedRequest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -41,14 +42,21 @@ final class AttributeValues {
         if (!value.isObject()) {
             throw DynamoDbErrors.serialization("Unexpected value type in payload");
         }
-        if (value.size() == 0) {
+        // DynamoDB drops members it does not know before it looks, so {"X": "1"} is an empty value.
+        List<String> types = new ArrayList<>();
+        value.fieldNames().forEachRemaining(name -> {
+            if (TYPES.contains(name) && !value.get(name).isNull()) {
+                types.add(name);
+            }
+        });
+        if (types.isEmpty()) {
             throw invalid("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
         }
-        if (value.size() > 1) {
+        if (types.size() > 1) {
             throw invalid("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the"
                     + " supported datatypes");
         }
-        String type = type(value);
+        String type = types.get(0);
         JsonNode content = value.get(type);
         ObjectNode normal = JsonNodeFactory.instance.objectNode();
         switch (type) {
@@ -76,8 +84,7 @@ final class AttributeValues {
                 ObjectNode map = normal.putObject(type);
                 content.fields().forEachRemaining(field -> map.set(field.getKey(), validated(field.getValue())));
             }
-            default -> throw DynamoDbErrors.serialization("Unknown AttributeValue type: " + type
-                    + " (one of " + TYPES + ")");
+            default -> throw new IllegalStateException("Not a type: " + type);
         }
         return normal;
     }

@@ -69,9 +69,13 @@ class DynamoDbEmulatorDynaliteCrossCheckTest {
         }
         dynaliteLog = Files.createTempFile("dynalite", ".log");
         // --createTableMs 0: tables turn ACTIVE at once, as the emulator's do.
-        dynalite = new ProcessBuilder("node", cli.toString(), "--port", Integer.toString(port), "--host", "127.0.0.1",
-                "--createTableMs", "0")
-                .redirectErrorStream(true).redirectOutput(dynaliteLog.toFile()).start();
+        try {
+            dynalite = new ProcessBuilder("node", cli.toString(), "--port", Integer.toString(port), "--host", "127.0.0.1",
+                    "--createTableMs", "0")
+                    .redirectErrorStream(true).redirectOutput(dynaliteLog.toFile()).start();
+        } catch (IOException e) {
+            fail("Could not run node (needed for dynalite; the same node that runs `npm ci`): " + e.getMessage());
+        }
         awaitListening(port);
         emulator = DynamoDbEmulator.start();
         reference = client(URI.create("http://127.0.0.1:" + port));

@@ -359,6 +359,29 @@ class DynamoDbEmulatorTest {
     }
 
     @Test
+    void valuesAreCheckedAsDynamoDbChecksThem() throws Exception {
+        assertThat(post("DynamoDB_20120810.PutItem", "{\"TableName\":\"idempotency\",\"Item\":{\"id\":{\"S\":\"a\"},"
+                + "\"x\":{\"X\":\"1\"}}}").body()).contains("Supplied AttributeValue is empty, must contain exactly one of"
+                + " the supported datatypes");
+        assertThat(post("DynamoDB_20120810.PutItem", "{\"TableName\":\"idempotency\",\"Item\":{\"id\":{\"S\":\"a\","
+                + "\"N\":\"1\"}}}").body()).contains("Supplied AttributeValue has more than one datatypes set");
+        assertThatThrownBy(() -> client.putItem(r -> r.tableName(TABLE).item(Map.of("id", s("a"), "n", AttributeValue.fromN("1e126")))))
+                .hasMessageContaining("Number overflow. Attempting to store a number with magnitude larger than supported range");
+        assertThatThrownBy(() -> client.putItem(r -> r.tableName(TABLE).item(Map.of("id", s("a"),
+                "n", AttributeValue.fromN("1234567890123456789012345678901234567890")))))
+                .hasMessageContaining("Attempting to store more than 38 significant digits in a Number");
+        assertThatThrownBy(() -> client.putItem(r -> r.tableName(TABLE).item(Map.of("id", s("a"), "n", AttributeValue.fromN("one")))))
+                .hasMessageContaining("The parameter cannot be converted to a numeric value: one");
+        assertThatThrownBy(() -> client.putItem(r -> r.tableName(TABLE).item(Map.of("id", s("a"), "ss", AttributeValue.fromSs(List.of("x", "x"))))))
+                .hasMessageContaining("contains duplicates");
+        assertThatThrownBy(() -> client.putItem(r -> r.tableName(TABLE).item(Map.of("id", s("a")))
+                .conditionExpression("v = :v").expressionAttributeValues(Map.of(":v", AttributeValue.fromSs(List.of())))))
+                .hasMessageContaining("ExpressionAttributeValues contains invalid value: One or more parameter values were invalid:"
+                        + " An string set  may not be empty for key :v");
+        assertThat(dynamo.itemCount(TABLE)).isZero();
+    }
+
+    @Test
     void delayedResponsesRunIntoTheClientTimeout() {
         // given
         dynamo.delayResponses(Duration.ofSeconds(2));
