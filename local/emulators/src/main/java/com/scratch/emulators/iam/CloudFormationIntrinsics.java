@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Resolves the intrinsic functions of one packaged template to what CloudFormation would give in the local account
  * and region: pseudo parameters, {@code Ref} and {@code Fn::GetAtt} of the template's own topics, queues,
- * functions and roles (their ARNs follow from their names), {@code Fn::Sub}, {@code Fn::Join}, {@code Fn::Select}
+ * DynamoDB tables, functions and roles (their ARNs follow from their names), {@code Fn::Sub}, {@code Fn::Join}, {@code Fn::Select}
  * and {@code Fn::ImportValue} (from the exports of the other packaged stacks). Anything else fails with
  * {@link UnresolvableIntrinsicException} naming it: a policy is never evaluated with a guess in it.
  */
@@ -92,6 +92,7 @@ final class CloudFormationIntrinsics {
             case "AWS::SNS::Topic" -> arn("sns", name(resource, "TopicName", name));
             case "AWS::SQS::Queue" -> "https://sqs." + LocalAccount.REGION + ".amazonaws.com/" + LocalAccount.ACCOUNT_ID
                     + "/" + name(resource, "QueueName", name);
+            case "AWS::DynamoDB::Table" -> name(resource, "TableName", name);
             case "AWS::Lambda::Function" -> name(resource, "FunctionName", name);
             case "AWS::IAM::Role" -> name(resource, "RoleName", name);
             default -> throw new UnresolvableIntrinsicException("Ref " + name + ": a " + type + " has no local value");
@@ -120,6 +121,8 @@ final class CloudFormationIntrinsics {
             case "AWS::SNS::Topic.TopicName" -> name(resource, "TopicName", logicalId);
             case "AWS::SQS::Queue.Arn" -> arn("sqs", name(resource, "QueueName", logicalId));
             case "AWS::SQS::Queue.QueueName" -> name(resource, "QueueName", logicalId);
+            // A table's StreamArn holds a creation timestamp no local endpoint can know: unresolvable.
+            case "AWS::DynamoDB::Table.Arn" -> arn("dynamodb", "table/" + name(resource, "TableName", logicalId));
             case "AWS::Lambda::Function.Arn" -> arn("lambda", "function:" + name(resource, "FunctionName", logicalId));
             case "AWS::IAM::Role.Arn" -> "arn:" + LocalAccount.PARTITION + ":iam::" + LocalAccount.ACCOUNT_ID + ":role/"
                     + name(resource, "RoleName", logicalId);

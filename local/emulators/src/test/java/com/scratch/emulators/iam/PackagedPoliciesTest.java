@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +80,51 @@ class PackagedPoliciesTest {
         assertThat(notify.statements().get(0).resources()).containsExactly("arn:aws:sqs:us-east-1:000000000000:notify-job-local-failures");
         assertThat(notify.statements().get(1).resources()).containsExactly(TOPIC);
         assertThat(notify.evaluate("sns:Publish", "+14151234567").allowed()).isTrue();
+    }
+
+    static final String WITH_TABLE = """
+            {"Resources": {
+              "IdempotencyTable": {"Type": "AWS::DynamoDB::Table", "Properties": {
+                "TableName": {"Fn::Sub": "billing-api-${AWS::Region}-local-idempotency"},
+                "BillingMode": "PAY_PER_REQUEST",
+                "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+                "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}]}},
+              "IamRoleLambdaExecution": {"Type": "AWS::IAM::Role", "Properties": {
+                "RoleName": "billing-api-local-us-east-1-lambdaRole",
+                "Policies": [{"PolicyDocument": {"Statement": [
+                  {"Effect": "Allow", "Action": ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"],
+                    "Resource": {"Fn::GetAtt": ["IdempotencyTable", "Arn"]}},
+                  {"Effect": "Allow", "Action": "dynamodb:DescribeTable", "Resource": {"Fn::Join": ["", [
+                    "arn:aws:dynamodb:", {"Ref": "AWS::Region"}, ":", {"Ref": "AWS::AccountId"}, ":table/", {"Ref": "IdempotencyTable"}]]}},
+                  {"Effect": "Allow", "Action": "dynamodb:Query", "Resource": {"Fn::Sub": "${IdempotencyTable.Arn}/index/*"}},
+                  {"Effect": "Allow", "Action": "dynamodb:DescribeStream", "Resource": {"Fn::GetAtt": ["IdempotencyTable", "StreamArn"]}}
+                ]}}]}},
+              "BillingLambdaFunction": {"Type": "AWS::Lambda::Function", "Properties": {
+                "FunctionName": "billing-api-local-billing", "Role": {"Fn::GetAtt": ["IamRoleLambdaExecution", "Arn"]}}}
+            }}
+            """;
+
+    static final String TABLE_ARN = "arn:aws:dynamodb:us-east-1:000000000000:table/billing-api-us-east-1-local-idempotency";
+
+    @Test
+    void aDynamoDbTableIsItsNameByRefAndItsArnByGetAtt() throws Exception {
+        // given: a StreamArn has a creation timestamp in it, which no local endpoint can know
+        JsonNode template = JSON.readTree(WITH_TABLE);
+        ((ArrayNode) template.at("/Resources/IamRoleLambdaExecution/Properties/Policies/0/PolicyDocument/Statement"))
+                .remove(3);
+
+        // when
+        IamPolicy billing = PackagedPolicies.of(List.of(template)).policyOf("billing-api-local-billing");
+
+        // then
+        assertThat(billing.statements().get(0).resources()).containsExactly(TABLE_ARN);
+        assertThat(billing.statements().get(1).resources()).containsExactly(TABLE_ARN);
+        assertThat(billing.statements().get(2).resources()).containsExactly(TABLE_ARN + "/index/*");
+        assertThat(billing.evaluate("dynamodb:PutItem", TABLE_ARN).allowed()).isTrue();
+        assertThat(billing.evaluate("dynamodb:PutItem", "arn:aws:dynamodb:us-east-1:000000000000:table/other").allowed()).isFalse();
+        assertThatThrownBy(() -> PackagedPolicies.of(List.of(JSON.readTree(WITH_TABLE))))
+                .isInstanceOf(UnresolvableIntrinsicException.class)
+                .hasMessage("Fn::GetAtt IdempotencyTable.StreamArn of a AWS::DynamoDB::Table has no local value");
     }
 
     @Test
