@@ -4,8 +4,10 @@ import com.scratch.config.Stage;
 import com.scratch.config.StageConfig;
 import com.scratch.emulators.sns.SnsEmulator;
 import com.scratch.emulators.ssm.EncryptedFileParameterVault;
+import com.scratch.emulators.ssm.ParameterFileUnreadableException;
 import com.scratch.emulators.ssm.SsmEmulator;
 import com.scratch.emulators.stripe.StripeEmulator;
+import com.scratch.sandbox.startup.CorruptDataFileException;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -28,8 +30,12 @@ final class LocalEndpoints implements AutoCloseable {
         this.stripeKeyParameter = stripeKeyParameter;
     }
 
+    /**
+     * @throws CorruptDataFileException when the parameter file or its key cannot be read back (the SSM endpoint
+     *     would otherwise start empty, or fail the function's first read)
+     */
     static LocalEndpoints start(Path dataDirectory, String stage) throws IOException {
-        SsmEmulator ssm = SsmEmulator.start(0, EncryptedFileParameterVault.open(dataDirectory.resolve("ssm")));
+        SsmEmulator ssm = SsmEmulator.start(0, vault(dataDirectory.resolve("ssm")));
         String keyParameter = StageConfig.forStage(Stage.of(stage)).stripeKeyParameter();
         String key = ssm.value(keyParameter).orElseGet(() -> {
             String generated = StripeEmulator.newSecretKey();
@@ -39,6 +45,16 @@ final class LocalEndpoints implements AutoCloseable {
         StripeEmulator stripe = StripeEmulator.start();
         stripe.requireApiKey(key);
         return new LocalEndpoints(ssm, SnsEmulator.start(), stripe, keyParameter);
+    }
+
+    private static EncryptedFileParameterVault vault(Path directory) {
+        try {
+            return EncryptedFileParameterVault.open(directory);
+        } catch (ParameterFileUnreadableException e) {
+            // Only the seeded test key and what the developer put there live in it: starting over loses nothing real.
+            throw new CorruptDataFileException("Local SSM parameters " + e.getMessage(), "delete " + directory
+                    + " to start over (a new Stripe test key is seeded), or restore the file", e);
+        }
     }
 
     @Override

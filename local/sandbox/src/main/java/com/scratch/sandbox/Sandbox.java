@@ -14,9 +14,17 @@ import com.scratch.sandbox.iam.LocalIam;
 import com.scratch.sandbox.inspect.LocalRecords;
 import com.scratch.sandbox.runtime.FunctionSpec;
 import com.scratch.sandbox.runtime.LocalFunction;
+import com.scratch.sandbox.startup.ApiPortInUseException;
+import com.scratch.sandbox.startup.DataDirectoryLock;
+import com.scratch.sandbox.startup.DataDirectoryUnusableException;
+import com.scratch.sandbox.startup.FunctionJarsMissingException;
+import com.scratch.sandbox.startup.SandboxStartException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,9 +57,11 @@ public final class Sandbox implements AutoCloseable {
     private final LocalApiGateway api;
     private final Duration startup;
     private final LocalIam iam;
+    private final DataDirectoryLock dataDirectoryLock;
 
     private Sandbox(SandboxOptions options, LocalEndpoints endpoints, Map<String, String> topicArns,
-            List<LocalFunction> functions, TopicDelivery delivery, LocalApiGateway api, Duration startup, LocalIam iam) {
+            List<LocalFunction> functions, TopicDelivery delivery, LocalApiGateway api, Duration startup, LocalIam iam,
+            DataDirectoryLock dataDirectoryLock) {
         this.options = options;
         this.endpoints = endpoints;
         this.topicArns = topicArns;
@@ -60,10 +70,14 @@ public final class Sandbox implements AutoCloseable {
         this.api = api;
         this.startup = startup;
         this.iam = iam;
+        this.dataDirectoryLock = dataDirectoryLock;
     }
 
     /**
      * Starts everything; on failure (the API port taken, a bad definition) stops what was started before rethrowing.
+     * What the developer can fix is found here, before the first request, and thrown as a
+     * {@link SandboxStartException} whose message says what to do: a function jar not built, a data directory that
+     * is a file or in use by another sandbox, a data file that cannot be read back, the API port taken.
      *
      * <p>Nothing is set JVM-wide: each function gets its region, endpoints and credentials in its own environment
      * (the map its handler is built with), as Lambda gives each function a process environment of its own.
@@ -71,8 +85,10 @@ public final class Sandbox implements AutoCloseable {
     public static Sandbox start(SandboxOptions options, InvocationLog log) throws IOException {
         long started = System.nanoTime();
         ServerlessProject project = ServerlessProject.load(options.repositoryRoot(), SandboxOptions.STAGE, System.getenv());
-        Files.createDirectories(options.dataDirectory());
-        List<AutoCloseable> running = new ArrayList<>();
+        requireFunctionJars(project, options.repositoryRoot());
+        createDataDirectory(options.dataDirectory());
+        DataDirectoryLock lock = DataDirectoryLock.acquire(options.dataDirectory());
+        List<AutoCloseable> running = new ArrayList<>(List.of(lock));
         try {
             LocalEndpoints endpoints = null;
             LocalIam iam = null;
@@ -118,15 +134,56 @@ public final class Sandbox implements AutoCloseable {
                     }
                 }
             }
-            LocalApiGateway api = LocalApiGateway.start(options.apiPort(), routes, CALLER_IDENTITY, log);
+            LocalApiGateway api = startApi(options.apiPort(), routes, log);
             running.add(api);
             if (endpoints != null) {
                 api.serve(LocalRecords.PREFIX, new LocalRecords(endpoints.sns, List.copyOf(topicArns.values()), delivery));
             }
             return new Sandbox(options, endpoints, topicArns, functions, delivery, api,
-                    Duration.ofNanos(System.nanoTime() - started), iam);
+                    Duration.ofNanos(System.nanoTime() - started), iam, lock);
         } catch (IOException | RuntimeException | Error e) {
             stopAll(running);
+            throw e;
+        }
+    }
+
+    /** Every function's jar, checked before anything starts: a missing one would otherwise be a 502 on its first call. */
+    private static void requireFunctionJars(ServerlessProject project, Path repositoryRoot) {
+        Map<String, Path> missing = new LinkedHashMap<>();
+        for (FunctionDefinition function : project.functions()) {
+            if (!Files.isRegularFile(function.artifact())) {
+                missing.put(function.name(), relativeTo(repositoryRoot, function.artifact()));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new FunctionJarsMissingException(missing);
+        }
+    }
+
+    private static Path relativeTo(Path root, Path file) {
+        Path absoluteRoot = root.toAbsolutePath().normalize();
+        Path absoluteFile = file.toAbsolutePath().normalize();
+        return absoluteFile.startsWith(absoluteRoot) ? absoluteRoot.relativize(absoluteFile) : file;
+    }
+
+    private static void createDataDirectory(Path directory) {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new DataDirectoryUnusableException(directory, "is a file, not a directory", null);
+        }
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new DataDirectoryUnusableException(directory, "cannot be created (" + e + ")", e);
+        }
+    }
+
+    private static LocalApiGateway startApi(int port, List<ApiRoute> routes, InvocationLog log) {
+        try {
+            return LocalApiGateway.start(port, routes, CALLER_IDENTITY, log);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof BindException) {
+                throw new ApiPortInUseException(port, e);
+            }
             throw e;
         }
     }
@@ -269,5 +326,6 @@ public final class Sandbox implements AutoCloseable {
         if (endpoints != null) {
             endpoints.close();
         }
+        dataDirectoryLock.close();
     }
 }

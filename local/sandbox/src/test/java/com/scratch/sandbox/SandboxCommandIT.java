@@ -3,7 +3,10 @@ package com.scratch.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.scratch.emulators.serverless.RepositoryRoot;
+import com.scratch.sandbox.console.InvocationLog;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +41,19 @@ class SandboxCommandIT {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.output()).contains("Unknown option --no-such-option").contains("Usage: java -jar");
+    }
+
+    @Test
+    void aSecondSandboxOnTheSameDataDirectoryRefusesNamingTheFirstOnesPid() throws Exception {
+        SandboxOptions options = SandboxOptions.defaults(RepositoryRoot.find()).withApiPort(0).withDataDirectory(data)
+                .withIamEnforced(false);
+        try (Sandbox first = Sandbox.start(options, new InvocationLog(new PrintStream(OutputStream.nullOutputStream())))) {
+            Result second = run("--port", "0", "--no-iam", "--data-dir", data.toString());
+
+            assertThat(second.exitCode()).isEqualTo(3);
+            assertThat(second.output()).isEqualTo("Data directory " + data + " is in use by another sandbox (pid "
+                    + ProcessHandle.current().pid() + "): stop that sandbox, or start this one with another --data-dir DIR\n");
+        }
     }
 
     private static Result run(String... options) throws IOException, InterruptedException {

@@ -171,12 +171,23 @@ class SandboxIT {
     }
 
     @Test
-    void anUnknownRouteSaysWhichRoutesExist() throws Exception {
+    void anUnknownRouteIsAnsweredAsApiGatewayAnswersIt() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(stack.apiEndpoint().resolve("/nope")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).contains("POST /billing");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
+    }
+
+    @Test
+    void aLowercaseMethodIsNotRoutedAsApiGatewayMatchesMethodsWithRegardToCase() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(stack.apiEndpoint().resolve("/billing"))
+                .header("Idempotency-Key", "it-lowercase")
+                .method("post", HttpRequest.BodyPublishers.ofString("{\"storage\":1,\"paymentMethod\":\"pm_card_visa\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
     }
 
     private static HttpResponse<String> post(String body, String idempotencyKey) throws IOException, InterruptedException {

@@ -1,6 +1,8 @@
 package com.scratch.sandbox.iam;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scratch.emulators.iam.AccessControl;
 import com.scratch.emulators.iam.AccessRefusal;
 import com.scratch.emulators.iam.LocalPrincipal;
@@ -10,11 +12,15 @@ import com.scratch.sandbox.console.InvocationLog;
 import com.scratch.sandbox.definitions.FunctionDefinition;
 import com.scratch.sandbox.definitions.ServerlessProject;
 import com.scratch.sandbox.definitions.ServiceDefinition;
+import com.scratch.sandbox.startup.CorruptDataFileException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * What AWS would allow each local function: its role's policy from the CloudFormation {@code osls package} generates
@@ -31,6 +37,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class LocalIam {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final AccessControl access;
     /** Local function name → its principal. */
     private final Map<String, LocalPrincipal> principals;
@@ -45,9 +53,9 @@ public final class LocalIam {
             InvocationLog log) {
         ServerlessPackager packager = ServerlessPackager.cachedByDefinitions(repositoryRoot, cacheDirectory);
         List<CompletableFuture<JsonNode>> packaging = project.services().stream()
-                .map(service -> CompletableFuture.supplyAsync(() -> packager.read(service.directory(), stage)))
+                .map(service -> CompletableFuture.supplyAsync(() -> readTemplate(packager.template(service.directory(), stage))))
                 .toList();
-        List<JsonNode> templates = packaging.stream().map(CompletableFuture::join).toList();
+        List<JsonNode> templates = packaging.stream().map(LocalIam::result).toList();
         PackagedPolicies policies = PackagedPolicies.of(templates);
 
         AccessControl access = new AccessControl();
@@ -64,6 +72,43 @@ public final class LocalIam {
         }
         access.onRefusal(refusal -> log.iamRefused(caller(refusal), describe(refusal, definitionFiles)));
         return new LocalIam(access, principals);
+    }
+
+    /**
+     * A packaged template, most often the cached one.
+     *
+     * @throws CorruptDataFileException when it is not a JSON object (a cache file cut short or edited)
+     */
+    private static JsonNode readTemplate(Path template) {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(template.toFile());
+        } catch (JsonProcessingException e) {
+            throw corrupt(template, "is not valid JSON", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + template, e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw corrupt(template, "is not a CloudFormation template", null);
+        }
+        return tree;
+    }
+
+    private static CorruptDataFileException corrupt(Path template, String problem, Throwable cause) {
+        return new CorruptDataFileException("Packaged template " + template + " " + problem,
+                "delete it (a cache: the next start packages the service again)", cause);
+    }
+
+    /** What the packaging thread returned or threw, as it threw it. */
+    private static JsonNode result(CompletableFuture<JsonNode> packaging) {
+        try {
+            return packaging.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     public AccessControl access() {

@@ -90,7 +90,7 @@ public final class LocalFunction implements AutoCloseable {
     private LoadedHandler load() {
         if (!Files.isRegularFile(spec.artifact())) {
             throw new FunctionInitFailedException(spec.name() + ": deployment artifact " + spec.artifact()
-                    + " is missing; build it first (mvn package)", null);
+                    + " is missing; build it first (mvn -B -q package -DskipTests)", null);
         }
         URLClassLoader loader = null;
         try {
