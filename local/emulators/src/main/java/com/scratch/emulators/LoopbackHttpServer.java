@@ -32,12 +32,11 @@ import org.slf4j.LoggerFactory;
  * above). The JDK reads a request on the executor's thread, so without it a client that stops in the middle of a
  * request holds a thread for as long as it likes, and as many such clients as there are threads stop the server.
  * A request on loopback arrives in milliseconds: 10 s is long for any real client and short for a hostile one. The
- * time the handler takes to answer is not counted (no {@code maxRspTime}): it includes a function's run, which may
- * sit at a breakpoint, and answers are small enough to fit the socket's buffer, so a client that does not read them
- * holds no thread.
+ * time taken to answer is not limited (no {@code maxRspTime}): it includes a function's run, which may sit at a
+ * breakpoint.
  *
  * <pre>{@code
- * try (LoopbackHttpServer server = LoopbackHttpServer.start("local-api", 0, 64, exchange -> ...)) {
+ * try (LoopbackHttpServer server = LoopbackHttpServer.start("ssm", 0, 8, exchange -> ...)) {
  *     URI endpoint = server.endpoint();
  * }
  * }</pre>
