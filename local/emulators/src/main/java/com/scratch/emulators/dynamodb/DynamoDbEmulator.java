@@ -124,6 +124,19 @@ public final class DynamoDbEmulator implements AutoCloseable {
     }
 
     /**
+     * From now on each request without a queued fault fails with {@code fault} with probability {@code share},
+     * drawn from a generator seeded with {@code seed} (repeatable); {@link #reset()} turns it off.
+     */
+    public void failRandomly(double share, DynamoDbFault fault, long seed) {
+        server.failRandomly(share, fault, seed);
+    }
+
+    /** How many requests {@link #failRandomly} has failed so far. */
+    public int randomFaultsServed() {
+        return server.randomFaultsServed();
+    }
+
+    /**
      * From now on every request must be SigV4-signed by a principal {@code access} knows and allowed by its policy
      * to perform {@code dynamodb:<Operation>} on the table's ARN
      * ({@code arn:aws:dynamodb:us-east-1:000000000000:table/<name>}; {@code *} for ListTables), or it is refused as

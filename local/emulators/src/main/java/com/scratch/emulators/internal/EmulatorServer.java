@@ -114,6 +114,16 @@ public final class EmulatorServer<F, R> implements AutoCloseable {
         faults.add(times, fault);
     }
 
+    /** See {@link FaultPlan#failRandomly}: a seeded share of later requests fails with {@code fault}. */
+    public void failRandomly(double share, F fault, long seed) {
+        faults.failRandomly(share, fault, seed);
+    }
+
+    /** How many requests the random faults have failed. */
+    public int randomFaultsServed() {
+        return faults.randomFaultsServed();
+    }
+
     /** Every later request waits this long before it is handled; {@link Duration#ZERO} turns waiting off. */
     public void delayResponses(Duration delay) {
         Objects.requireNonNull(delay, "delay == null");

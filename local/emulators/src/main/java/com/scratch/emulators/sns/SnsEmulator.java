@@ -34,6 +34,7 @@ public final class SnsEmulator implements AutoCloseable {
     private final SnsActions actions = new SnsActions(state, Clock.systemUTC());
     private final EmulatorServer<SnsFault, SnsCall> server;
     private volatile AccessControl access;
+    private final Map<String, Duration> publishDelays = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SnsEmulator(int port) {
         this.server = EmulatorServer.start("sns", port, Connections.CLOSE, SnsCall::action, this::handle);
@@ -114,6 +115,34 @@ public final class SnsEmulator implements AutoCloseable {
     }
 
     /**
+     * From now on each request without a queued fault fails with {@code fault} with probability {@code share},
+     * drawn from a generator seeded with {@code seed} (repeatable); {@link #reset()} turns it off.
+     */
+    public void failRandomly(double share, SnsFault fault, long seed) {
+        server.failRandomly(share, fault, seed);
+    }
+
+    /** How many requests {@link #failRandomly} has failed so far. */
+    public int randomFaultsServed() {
+        return server.randomFaultsServed();
+    }
+
+    /**
+     * Every later Publish to {@code topicArn} waits this long before it is published and answered, as SNS does when
+     * it is slow: a client whose timeout is shorter gives up, and its retry publishes a second copy. Other topics
+     * and texts are answered at once. {@link Duration#ZERO} turns it off.
+     */
+    public void delayPublishesTo(String topicArn, Duration delay) {
+        Objects.requireNonNull(topicArn, "topicArn == null");
+        Objects.requireNonNull(delay, "delay == null");
+        if (delay.isZero()) {
+            publishDelays.remove(topicArn);
+        } else {
+            publishDelays.put(topicArn, delay);
+        }
+    }
+
+    /**
      * From now on every request must be SigV4-signed by a principal {@code access} knows and allowed by its policy,
      * or it is refused as SNS refuses it (HTTP 403): {@code MissingAuthenticationToken}, {@code InvalidClientTokenId},
      * {@code SignatureDoesNotMatch} or {@code AuthorizationError}. {@code null} lets every request through again.
@@ -130,6 +159,7 @@ public final class SnsEmulator implements AutoCloseable {
     /** Forgets topics, subscriptions, messages, publish listeners, recorded calls, queued faults and the delay. */
     public void reset() {
         state.clear();
+        publishDelays.clear();
         server.reset();
     }
 
@@ -154,10 +184,23 @@ public final class SnsEmulator implements AutoCloseable {
             server.nextFault().ifPresent(fault -> {
                 throw fault.toError();
             });
+            delayPublish(action, form);
             String result = actions.handle(action, form);
             return xml(200, SnsXml.success(action, result, requestId), requestId);
         } catch (SnsError error) {
             return xml(error.status(), SnsXml.error(error, requestId), requestId);
+        }
+    }
+
+    private void delayPublish(String action, Map<String, String> form) {
+        Duration delay = "Publish".equals(action) && form.get("TopicArn") != null
+                ? publishDelays.get(form.get("TopicArn")) : null;
+        if (delay != null) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

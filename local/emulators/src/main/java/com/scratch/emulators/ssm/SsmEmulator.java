@@ -98,6 +98,19 @@ public final class SsmEmulator implements AutoCloseable {
     }
 
     /**
+     * From now on each request without a queued fault fails with {@code fault} with probability {@code share},
+     * drawn from a generator seeded with {@code seed} (repeatable); {@link #reset()} turns it off.
+     */
+    public void failRandomly(double share, SsmFault fault, long seed) {
+        server.failRandomly(share, fault, seed);
+    }
+
+    /** How many requests {@link #failRandomly} has failed so far. */
+    public int randomFaultsServed() {
+        return server.randomFaultsServed();
+    }
+
+    /**
      * From now on every request must be SigV4-signed by a principal {@code access} knows and allowed by its policy,
      * or it is refused as SSM refuses it: {@code MissingAuthenticationTokenException},
      * {@code UnrecognizedClientException}, {@code InvalidSignatureException} or {@code AccessDeniedException}

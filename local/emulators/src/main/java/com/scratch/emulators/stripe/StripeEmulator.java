@@ -100,6 +100,19 @@ public final class StripeEmulator implements AutoCloseable {
         server.failNext(times, fault);
     }
 
+    /**
+     * From now on each request without a queued fault fails with {@code fault} with probability {@code share},
+     * drawn from a generator seeded with {@code seed} (repeatable); {@link #reset()} turns it off.
+     */
+    public void failRandomly(double share, StripeFault fault, long seed) {
+        server.failRandomly(share, fault, seed);
+    }
+
+    /** How many requests {@link #failRandomly} has failed so far. */
+    public int randomFaultsServed() {
+        return server.randomFaultsServed();
+    }
+
     /** Every later request waits this long before it is answered; use it to test client timeouts. */
     public void delayResponses(Duration delay) {
         server.delayResponses(delay);

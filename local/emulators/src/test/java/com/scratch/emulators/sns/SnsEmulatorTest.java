@@ -305,4 +305,29 @@ class SnsEmulatorTest {
         assertThat(delivered).extracting(PublishedMessage::message).containsExactly("before");
         assertThat(sns.callCount("Publish")).isEqualTo(1);
     }
+
+    /** The SDK gives up after its call timeout, but each attempt was published: the copies a slow SNS makes. */
+    @Test
+    void aPublishDelayedPastTheClientsTimeoutIsStillPublishedAndOtherTopicsAreNotDelayed() throws Exception {
+        String slow = sns.createTopic("slow-topic");
+        String fast = sns.createTopic("fast-topic");
+        sns.delayPublishesTo(slow, java.time.Duration.ofMillis(700));
+        SnsClient impatient = SnsClient.builder()
+                .endpointOverride(sns.endpoint())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.apiCallAttemptTimeout(java.time.Duration.ofMillis(300))
+                        .apiCallTimeout(java.time.Duration.ofMillis(1_000)))
+                .build();
+
+        assertThatThrownBy(() -> impatient.publish(r -> r.topicArn(slow).message("late")))
+                .isInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class);
+        impatient.publish(r -> r.topicArn(fast).message("prompt"));
+        com.scratch.testing.Await.until(java.time.Duration.ofSeconds(5), () -> sns.published(slow).size() >= 2);
+
+        assertThat(sns.published(slow)).extracting(m -> m.message()).containsOnly("late");
+        assertThat(sns.published(fast)).hasSize(1);
+        impatient.close();
+    }
 }
