@@ -10,6 +10,7 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -24,7 +25,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * <ul>
  *   <li>the region, {@code AWS_REGION} (required);</li>
  *   <li>the credentials, {@code AWS_ACCESS_KEY_ID}... ({@link FunctionCredentialsProvider});</li>
- *   <li>the endpoint, when a local stand-in replaces AWS: {@code AWS_ENDPOINT_URL_SSM} / {@code AWS_ENDPOINT_URL_SNS},
+ *   <li>the endpoint, when a local stand-in replaces AWS: {@code AWS_ENDPOINT_URL_SSM} / {@code AWS_ENDPOINT_URL_SNS} /
+ *       {@code AWS_ENDPOINT_URL_DYNAMODB},
  *       else {@code AWS_ENDPOINT_URL}, as the SDK names them ({@link EndpointOverride}). Without one, the SDK's own
  *       resolution applies, which in Lambda reads the same variables.</li>
  * </ul>
@@ -33,6 +35,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * <pre>{@code
  * SsmClient ssm = AwsClients.ssm(environment);
  * SnsClient sns = AwsClients.sns(environment);
+ * DynamoDbClient dynamoDb = AwsClients.dynamoDb(environment);
  * }</pre>
  */
 public final class AwsClients {
@@ -61,6 +64,15 @@ public final class AwsClients {
 
     public static SnsClient sns(Map<String, String> environment, ClientTracing tracing) {
         return configure(SnsClient.builder(), "SNS", environment, tracing).build();
+    }
+
+    /** A DynamoDB client for the function with this environment, traced with X-Ray. */
+    public static DynamoDbClient dynamoDb(Map<String, String> environment) {
+        return dynamoDb(environment, ClientTracing.xray(environment));
+    }
+
+    public static DynamoDbClient dynamoDb(Map<String, String> environment, ClientTracing tracing) {
+        return configure(DynamoDbClient.builder(), "DynamoDB", environment, tracing).build();
     }
 
     private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder,

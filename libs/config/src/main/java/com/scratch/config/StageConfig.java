@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * StageConfig config = StageConfig.fromEnvironment(environment);
  * config.stripeKeyParameter(); // "/stripeSecretKey/test" for dev and feature stages
+ * config.stripeWebhookSecretParameter(); // "/stripeWebhookSecret/test" for dev and feature stages
  * }</pre>
  *
  * @param stage the stage this config is for (a feature stage keeps its own name)
@@ -29,6 +30,8 @@ public record StageConfig(Stage stage, String stripeKeyParameter, PhoneNumber ad
     public static final String ADMIN_PHONE_VARIABLE = "ADMIN_PHONE_NUMBER";
     public static final String LIVE_STRIPE_KEY_PARAMETER = "/stripeSecretKey/live";
     public static final String TEST_STRIPE_KEY_PARAMETER = "/stripeSecretKey/test";
+    public static final String LIVE_STRIPE_WEBHOOK_SECRET_PARAMETER = "/stripeWebhookSecret/live";
+    public static final String TEST_STRIPE_WEBHOOK_SECRET_PARAMETER = "/stripeWebhookSecret/test";
     public static final PhoneNumber DEFAULT_ADMIN_PHONE_NUMBER = PhoneNumber.of("+14151234567");
 
     private static final Logger log = LoggerFactory.getLogger(StageConfig.class);
@@ -68,6 +71,14 @@ public record StageConfig(Stage stage, String stripeKeyParameter, PhoneNumber ad
             return new StageConfig(stage, LIVE_STRIPE_KEY_PARAMETER, adminPhoneNumber, Stage.PROD);
         }
         return new StageConfig(stage, TEST_STRIPE_KEY_PARAMETER, adminPhoneNumber, Stage.DEV);
+    }
+
+    /**
+     * The SSM SecureString that holds the signing secret of the account's Stripe webhook endpoint ({@code whsec_...}):
+     * like the key, one per account, so the live one for prod and the test one for dev and every feature stage.
+     */
+    public String stripeWebhookSecretParameter() {
+        return configStage.isProduction() ? LIVE_STRIPE_WEBHOOK_SECRET_PARAMETER : TEST_STRIPE_WEBHOOK_SECRET_PARAMETER;
     }
 
     /** True when this stage has no config of its own and borrows the dev one. */

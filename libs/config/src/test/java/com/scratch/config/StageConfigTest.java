@@ -102,4 +102,15 @@ class StageConfigTest {
         assertThat(StageConfig.forStage(Stage.of("prod-copy")).stripeKeyParameter()).isEqualTo("/stripeSecretKey/test");
         assertThat(StageConfig.forStage(Stage.PROD).stripeKeyParameter()).isEqualTo("/stripeSecretKey/live");
     }
+
+    @Test
+    void theWebhookSigningSecretIsTheAccountsLikeTheKey() {
+        assertThat(StageConfig.forStage(Stage.PROD).stripeWebhookSecretParameter()).isEqualTo("/stripeWebhookSecret/live");
+        assertThat(StageConfig.forStage(Stage.of("dev")).stripeWebhookSecretParameter())
+                .isEqualTo("/stripeWebhookSecret/test");
+        assertThat(StageConfig.forStage(Stage.of("feature-login")).stripeWebhookSecretParameter())
+                .isEqualTo("/stripeWebhookSecret/test");
+        assertThat(StageConfig.forStage(Stage.of("prod-copy")).stripeWebhookSecretParameter())
+                .isEqualTo("/stripeWebhookSecret/test");
+    }
 }

@@ -2,6 +2,7 @@ package com.scratch.sandbox;
 
 import com.scratch.config.Stage;
 import com.scratch.config.StageConfig;
+import com.scratch.emulators.dynamodb.DynamoDbEmulator;
 import com.scratch.emulators.sns.SnsEmulator;
 import com.scratch.emulators.ssm.EncryptedFileParameterVault;
 import com.scratch.emulators.ssm.ParameterFileUnreadableException;
@@ -12,22 +13,30 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The local SSM, SNS and Stripe endpoints, on free loopback ports. SSM keeps its parameters in an encrypted
+ * The local SSM, SNS, DynamoDB and Stripe endpoints, on free loopback ports. SSM keeps its parameters in an encrypted
  * file, so they survive restarts; on first start it is seeded with a generated {@code sk_test_} key under the
- * parameter the local stage reads, and the Stripe endpoint accepts only that key.
+ * parameter the local stage reads, and the Stripe endpoint accepts only that key, and with a generated
+ * {@code whsec_} signing secret for the webhook endpoint the sandbox registers with the local Stripe. DynamoDB keeps
+ * its tables in memory: a restart forgets which payments were announced (a replay after a restart announces again).
  */
 final class LocalEndpoints implements AutoCloseable {
 
     final SsmEmulator ssm;
     final SnsEmulator sns;
+    final DynamoDbEmulator dynamoDb;
     final StripeEmulator stripe;
     final String stripeKeyParameter;
+    /** The signing secret of the local Stripe's webhook endpoint, as the webhook function reads it from SSM. */
+    final String webhookSecret;
 
-    private LocalEndpoints(SsmEmulator ssm, SnsEmulator sns, StripeEmulator stripe, String stripeKeyParameter) {
+    private LocalEndpoints(SsmEmulator ssm, SnsEmulator sns, DynamoDbEmulator dynamoDb, StripeEmulator stripe,
+            String stripeKeyParameter, String webhookSecret) {
         this.ssm = ssm;
         this.sns = sns;
+        this.dynamoDb = dynamoDb;
         this.stripe = stripe;
         this.stripeKeyParameter = stripeKeyParameter;
+        this.webhookSecret = webhookSecret;
     }
 
     /**
@@ -44,7 +53,14 @@ final class LocalEndpoints implements AutoCloseable {
         });
         StripeEmulator stripe = StripeEmulator.start();
         stripe.requireApiKey(key);
-        return new LocalEndpoints(ssm, SnsEmulator.start(), stripe, keyParameter);
+        String webhookSecretParameter = StageConfig.forStage(Stage.of(stage)).stripeWebhookSecretParameter();
+        String webhookSecret = ssm.value(webhookSecretParameter).orElseGet(() -> {
+            String generated = StripeEmulator.newWebhookSecret();
+            ssm.putSecureString(webhookSecretParameter, generated);
+            return generated;
+        });
+        return new LocalEndpoints(ssm, SnsEmulator.start(), DynamoDbEmulator.start(), stripe, keyParameter,
+                webhookSecret);
     }
 
     private static EncryptedFileParameterVault vault(Path directory) {
@@ -60,6 +76,7 @@ final class LocalEndpoints implements AutoCloseable {
     @Override
     public void close() {
         stripe.close();
+        dynamoDb.close();
         sns.close();
         ssm.close();
     }

@@ -1,5 +1,6 @@
 package com.scratch.sandbox;
 
+import com.scratch.emulators.dynamodb.DynamoDbEmulator;
 import com.scratch.emulators.sns.SnsEmulator;
 import com.scratch.sandbox.api.ApiRoute;
 import com.scratch.sandbox.api.LocalApiGateway;
@@ -7,6 +8,7 @@ import com.scratch.sandbox.console.InvocationLog;
 import com.scratch.sandbox.definitions.EnvironmentValue;
 import com.scratch.sandbox.definitions.FunctionDefinition;
 import com.scratch.sandbox.definitions.ServerlessProject;
+import com.scratch.sandbox.definitions.TableDefinition;
 import com.scratch.sandbox.definitions.TopicDefinition;
 import com.scratch.sandbox.definitions.TopicSubscription;
 import com.scratch.sandbox.events.TopicDelivery;
@@ -32,6 +34,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -48,6 +57,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
 public final class Sandbox implements AutoCloseable {
 
     static final String CALLER_IDENTITY = "us-east-1:local-developer";
+    /** Where billing's webhook function listens; the local Stripe sends its signed events there. */
+    static final String STRIPE_WEBHOOK_PATH = "/billing/webhook";
 
     private final SandboxOptions options;
     private final LocalEndpoints endpoints;
@@ -94,20 +105,24 @@ public final class Sandbox implements AutoCloseable {
             LocalIam iam = null;
             Map<String, String> extraEnvironment = new LinkedHashMap<>();
             Map<String, String> topicArns;
+            Map<String, String> tableNames;
             if (options.realAws()) {
                 extraEnvironment.put("AWS_REGION", regionOfTheUsualChain());
                 topicArns = createRealTopics(project);
+                tableNames = createRealTables(project);
             } else {
                 endpoints = LocalEndpoints.start(options.dataDirectory(), SandboxOptions.STAGE);
                 running.add(endpoints);
                 extraEnvironment.putAll(localEnvironment(endpoints));
                 topicArns = createLocalTopics(project, endpoints.sns);
+                tableNames = createLocalTables(project, endpoints.dynamoDb);
                 endpoints.sns.onSms(sms -> log.sms(sms.phoneNumber(), sms.message()));
                 if (options.enforceIam()) {
                     iam = LocalIam.load(project, options.repositoryRoot(), options.dataDirectory().resolve("packaged"),
                             SandboxOptions.STAGE, log);
                     endpoints.ssm.enforce(iam.access());
                     endpoints.sns.enforce(iam.access());
+                    endpoints.dynamoDb.enforce(iam.access());
                 }
             }
 
@@ -123,7 +138,7 @@ public final class Sandbox implements AutoCloseable {
                     // Each function signs as itself, as with the role's keys Lambda puts in its environment.
                     environment.putAll(iam.credentialsOf(definition.name()));
                 }
-                LocalFunction function = new LocalFunction(spec(definition, topicArns, environment));
+                LocalFunction function = new LocalFunction(spec(definition, topicArns, tableNames, environment));
                 functions.add(function);
                 running.add(function);
                 definition.httpRoutes().forEach(route ->
@@ -138,6 +153,7 @@ public final class Sandbox implements AutoCloseable {
             running.add(api);
             if (endpoints != null) {
                 api.serve(LocalRecords.PREFIX, new LocalRecords(endpoints.sns, List.copyOf(topicArns.values()), delivery));
+                registerStripeWebhook(routes, api, endpoints);
             }
             return new Sandbox(options, endpoints, topicArns, functions, delivery, api,
                     Duration.ofNanos(System.nanoTime() - started), iam, lock);
@@ -149,10 +165,11 @@ public final class Sandbox implements AutoCloseable {
 
     /** Every function's jar, checked before anything starts: a missing one would otherwise be a 502 on its first call. */
     private static void requireFunctionJars(ServerlessProject project, Path repositoryRoot) {
-        Map<String, Path> missing = new LinkedHashMap<>();
+        Map<Path, List<String>> missing = new LinkedHashMap<>();
         for (FunctionDefinition function : project.functions()) {
             if (!Files.isRegularFile(function.artifact())) {
-                missing.put(function.name(), relativeTo(repositoryRoot, function.artifact()));
+                missing.computeIfAbsent(relativeTo(repositoryRoot, function.artifact()), jar -> new ArrayList<>())
+                        .add(function.name());
             }
         }
         if (!missing.isEmpty()) {
@@ -205,6 +222,7 @@ public final class Sandbox implements AutoCloseable {
         environment.put("AWS_REGION", Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1"));
         environment.put("AWS_ENDPOINT_URL_SSM", endpoints.ssm.endpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SNS", endpoints.sns.endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamoDb.endpoint().toString());
         environment.put("STRIPE_API_BASE", endpoints.stripe.endpoint().toString());
         // Local endpoints never see real credentials, whatever the developer's shell holds. With IAM enforced, each
         // function's own keys replace these; with it off, these are what every function signs with.
@@ -228,6 +246,50 @@ public final class Sandbox implements AutoCloseable {
         return arns;
     }
 
+    /** The tables the stacks declare, created empty, as CloudFormation creates them before the functions. */
+    private static Map<String, String> createLocalTables(ServerlessProject project, DynamoDbEmulator dynamoDb) {
+        Map<String, String> names = new LinkedHashMap<>();
+        project.services().forEach(service -> service.tables().forEach(table -> {
+            dynamoDb.createTable(table.tableName(), table.hashKey());
+            names.put(key(table), table.tableName());
+        }));
+        return names;
+    }
+
+    /** The same in the developer's account, on demand, unless the table is there already (from an earlier run). */
+    private static Map<String, String> createRealTables(ServerlessProject project) {
+        Map<String, String> names = new LinkedHashMap<>();
+        try (DynamoDbClient dynamoDb = DynamoDbClient.create()) {
+            project.services().forEach(service -> service.tables().forEach(table -> {
+                try {
+                    dynamoDb.createTable(create -> create.tableName(table.tableName())
+                            .billingMode(BillingMode.PAY_PER_REQUEST)
+                            .attributeDefinitions(AttributeDefinition.builder().attributeName(table.hashKey())
+                                    .attributeType(ScalarAttributeType.S).build())
+                            .keySchema(KeySchemaElement.builder().attributeName(table.hashKey())
+                                    .keyType(KeyType.HASH).build()));
+                    dynamoDb.waiter().waitUntilTableExists(describe -> describe.tableName(table.tableName()));
+                } catch (ResourceInUseException alreadyThere) {
+                    // created by an earlier run: use it as it is
+                }
+                names.put(key(table), table.tableName());
+            }));
+        }
+        return names;
+    }
+
+    /**
+     * Points the local Stripe's webhook at the function serving {@link #STRIPE_WEBHOOK_PATH}, signed with the secret
+     * that function reads from SSM, as registering the endpoint in the Stripe dashboard does for a deployed stage.
+     */
+    private static void registerStripeWebhook(List<ApiRoute> routes, LocalApiGateway api, LocalEndpoints endpoints) {
+        boolean served = routes.stream().anyMatch(route -> route.method().equals("POST")
+                && route.path().equals(STRIPE_WEBHOOK_PATH));
+        if (served) {
+            endpoints.stripe.registerWebhookEndpoint(api.endpoint().resolve(STRIPE_WEBHOOK_PATH), endpoints.webhookSecret);
+        }
+    }
+
     private static Map<String, String> createRealTopics(ServerlessProject project) {
         Map<String, String> arns = new LinkedHashMap<>();
         try (SnsClient sns = SnsClient.create()) {
@@ -241,25 +303,39 @@ public final class Sandbox implements AutoCloseable {
         return topic.service() + "/" + topic.logicalId();
     }
 
+    private static String key(TableDefinition table) {
+        return table.service() + "/" + table.logicalId();
+    }
+
     private static FunctionSpec spec(FunctionDefinition definition, Map<String, String> topicArns,
-            Map<String, String> extraEnvironment) {
+            Map<String, String> tableNames, Map<String, String> extraEnvironment) {
         Map<String, String> environment = new LinkedHashMap<>();
-        definition.environment().forEach((name, value) -> environment.put(name, resolve(value, definition, topicArns)));
+        definition.environment().forEach((name, value) ->
+                environment.put(name, resolve(value, definition, topicArns, tableNames)));
         environment.putAll(extraEnvironment);
         return new FunctionSpec(definition.name(), definition.handlerClass(), definition.handlerMethod(),
                 definition.artifact(), environment, definition.memorySize(), Duration.ofSeconds(definition.timeoutSeconds()));
     }
 
-    private static String resolve(EnvironmentValue value, FunctionDefinition definition, Map<String, String> topicArns) {
-        if (value instanceof EnvironmentValue.Literal) {
-            return ((EnvironmentValue.Literal) value).value();
+    private static String resolve(EnvironmentValue value, FunctionDefinition definition, Map<String, String> topicArns,
+            Map<String, String> tableNames) {
+        if (value instanceof EnvironmentValue.Literal literal) {
+            return literal.value();
         }
-        String logicalId = ((EnvironmentValue.TopicArnOf) value).logicalId();
-        String arn = topicArns.get(definition.service() + "/" + logicalId);
-        if (arn == null) {
-            throw new IllegalStateException(definition.name() + ": no topic " + logicalId + " in " + definition.service());
+        if (value instanceof EnvironmentValue.TableNameOf table) {
+            return required(tableNames, definition, "table", table.logicalId());
         }
-        return arn;
+        return required(topicArns, definition, "topic", ((EnvironmentValue.TopicArnOf) value).logicalId());
+    }
+
+    private static String required(Map<String, String> byKey, FunctionDefinition definition, String kind,
+            String logicalId) {
+        String value = byKey.get(definition.service() + "/" + logicalId);
+        if (value == null) {
+            throw new IllegalStateException(definition.name() + ": no " + kind + " " + logicalId + " in "
+                    + definition.service());
+        }
+        return value;
     }
 
     private static String topicArn(TopicSubscription subscription, ServerlessProject project,

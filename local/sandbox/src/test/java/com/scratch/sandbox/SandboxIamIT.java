@@ -40,6 +40,9 @@ class SandboxIamIT {
                         - ssm:GetParameters
                       Resource:
                         - !Sub 'arn:aws:ssm:${AWS::Region}:${AWS::AccountId}:parameter${self:custom.stripeKeyParameter}'
+                        # The webhook's signing secret, of the same account. The framework gives both functions one
+                        # role, so each may read both parameters; neither may read anything else.
+                        - !Sub 'arn:aws:ssm:${AWS::Region}:${AWS::AccountId}:parameter${self:custom.stripeWebhookSecretParameter}'
             """;
     private static final String TOPIC = "arn:aws:sns:us-east-1:000000000000:local-note-purchased";
 

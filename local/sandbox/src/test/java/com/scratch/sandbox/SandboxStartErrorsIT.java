@@ -77,7 +77,7 @@ class SandboxStartErrorsIT {
         Result result = run(root, "--port", "0", "--data-dir", temp.resolve("data").toString());
 
         assertThat(result.exitCode()).isEqualTo(SandboxCommand.CANNOT_START);
-        assertThat(result.errorLine()).isEqualTo("Function jars services/billing-api/target/billing-api.jar (billing),"
+        assertThat(result.errorLine()).isEqualTo("Function jars services/billing-api/target/billing-api.jar (billing, webhook),"
                 + " services/notify-job/target/notify-job.jar (notify) are not built: run mvn -B -q package -DskipTests first");
         // found before anything was written
         assertThat(temp.resolve("data")).doesNotExist();

@@ -1,22 +1,27 @@
 package com.scratch.billing;
 
 import com.scratch.aws.AwsClients;
+import com.scratch.billing.announce.OncePerPaymentAnnouncements;
 import com.scratch.billing.announce.SnsPurchaseAnnouncements;
+import com.scratch.billing.purchase.PurchaseAnnouncements;
 import com.scratch.billing.purchase.PurchaseService;
 import com.scratch.billing.stripe.StripePayments;
 import com.scratch.billing.stripe.StripeConfig;
+import com.scratch.billing.webhook.StripeWebhooks;
 import com.scratch.config.EnvironmentVariables;
 import com.scratch.config.StageConfig;
+import com.scratch.idempotency.EffectLedger;
 import com.scratch.secrets.CachedParameter;
 import com.scratch.secrets.ParameterStoreCache;
 import com.scratch.secrets.SnapStartHooks;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * Everything billing builds once per container, from the function's environment: {@code STAGE},
- * {@code NOTE_PURCHASED_TOPIC_ARN}, {@code AWS_REGION}, optionally {@code STRIPE_API_BASE} and
- * {@code AWS_ENDPOINT_URL_SSM} / {@code AWS_ENDPOINT_URL_SNS}, and the role's credentials (Lambda's
+ * {@code NOTE_PURCHASED_TOPIC_ARN}, {@code ANNOUNCEMENTS_TABLE}, {@code AWS_REGION}, optionally {@code STRIPE_API_BASE}
+ * and {@code AWS_ENDPOINT_URL_SSM} / {@code _SNS} / {@code _DYNAMODB}, and the role's credentials (Lambda's
  * {@code AWS_ACCESS_KEY_ID}... or, without them, the SDK's default chain). A missing variable fails here, at init,
  * with its name. The Stripe key read starts here too, so it overlaps the rest of the cold start (or, under
  * SnapStart, right after the restore).
@@ -24,6 +29,19 @@ import java.util.Map;
 final class BillingColdStart {
 
     static final String TOPIC_ARN_VARIABLE = "NOTE_PURCHASED_TOPIC_ARN";
+    static final String ANNOUNCEMENTS_TABLE_VARIABLE = "ANNOUNCEMENTS_TABLE";
+
+    /**
+     * How long one request's claim on announcing a payment keeps others off: longer than the function's timeout
+     * (28 s, serverless.yml), so a claim is never taken over while its holder may still be publishing.
+     */
+    static final Duration ANNOUNCEMENT_LEASE = Duration.ofSeconds(30);
+
+    /**
+     * How long an announced payment is remembered: beyond Stripe's webhook retries (3 days) and its idempotency
+     * keys (24 hours), the two ways the same payment can come back.
+     */
+    static final Duration ANNOUNCEMENT_RETENTION = Duration.ofDays(7);
 
     private BillingColdStart() {
     }
@@ -35,21 +53,46 @@ final class BillingColdStart {
     /** The same, with the clock that times the key's age and the purchases (tests move it on). */
     static PurchaseService purchaseService(Map<String, String> environment, Clock clock) {
         StageConfig stage = StageConfig.fromEnvironment(environment);
-        String topicArn = EnvironmentVariables.required(environment, TOPIC_ARN_VARIABLE);
         StripeConfig stripe = StripeConfig.fromEnvironment(environment);
-
-        ParameterStoreCache parameters = ParameterStoreCache.builder(AwsClients.ssm(environment)).clock(clock).build();
+        ParameterStoreCache parameters = parameters(environment, clock);
         CachedParameter stripeKey = parameters.secureString(stage.stripeKeyParameter());
         parameters.registerSnapStartHooks(BillingPrimer::prime);
+        prefetch(parameters, environment);
+        return new PurchaseService(new StripePayments(stripeKey, stage.stage(), stripe),
+                announcements(environment, clock), stage.stage(), clock);
+    }
+
+    static StripeWebhooks stripeWebhooks(Map<String, String> environment) {
+        return stripeWebhooks(environment, Clock.systemUTC());
+    }
+
+    /** The webhook function: the signing secret instead of the API key, and the same once-per-payment announcements. */
+    static StripeWebhooks stripeWebhooks(Map<String, String> environment, Clock clock) {
+        StageConfig stage = StageConfig.fromEnvironment(environment);
+        ParameterStoreCache parameters = parameters(environment, clock);
+        CachedParameter signingSecret = parameters.secureString(stage.stripeWebhookSecretParameter());
+        prefetch(parameters, environment);
+        return new StripeWebhooks(signingSecret, announcements(environment, clock), stage.stage(), clock);
+    }
+
+    private static ParameterStoreCache parameters(Map<String, String> environment, Clock clock) {
+        return ParameterStoreCache.builder(AwsClients.ssm(environment)).clock(clock).build();
+    }
+
+    private static void prefetch(ParameterStoreCache parameters, Map<String, String> environment) {
         if (!SnapStartHooks.takingSnapshot(environment)) {
-            // With SnapStart the key is read after the restore instead, so that it is never in a snapshot.
+            // With SnapStart the secret is read after the restore instead, so that it is never in a snapshot.
             parameters.prefetch();
         }
+    }
 
-        return new PurchaseService(
-                new StripePayments(stripeKey, stage.stage(), stripe),
+    /** NotePurchased on the topic, once per payment: the request and the webhook share this path. */
+    private static PurchaseAnnouncements announcements(Map<String, String> environment, Clock clock) {
+        String topicArn = EnvironmentVariables.required(environment, TOPIC_ARN_VARIABLE);
+        String announcementsTable = EnvironmentVariables.required(environment, ANNOUNCEMENTS_TABLE_VARIABLE);
+        return new OncePerPaymentAnnouncements(
                 new SnsPurchaseAnnouncements(AwsClients.sns(environment), topicArn),
-                stage.stage(),
-                clock);
+                new EffectLedger(AwsClients.dynamoDb(environment), announcementsTable, ANNOUNCEMENT_LEASE,
+                        ANNOUNCEMENT_RETENTION, clock));
     }
 }

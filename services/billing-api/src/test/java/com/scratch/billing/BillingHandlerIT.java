@@ -100,7 +100,7 @@ class BillingHandlerIT {
         assertThat(charge.idempotencyKey()).isNotBlank();
 
         // and the key was read once, decrypted, from the dev parameter
-        assertThat(servers.keyReads()).isEqualTo(1);
+        assertThat(servers.keyReads()).as("key reads: %s", ssm.calls()).isEqualTo(1);
         assertThat(ssm.calls().get(0).body().toString()).contains(KEY_PARAMETER).contains("\"WithDecryption\":true");
 
         // and NotePurchased went out, tagged for filtering

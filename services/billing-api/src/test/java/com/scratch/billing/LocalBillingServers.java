@@ -1,6 +1,7 @@
 package com.scratch.billing;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.scratch.emulators.dynamodb.DynamoDbEmulator;
 import com.scratch.emulators.sns.SnsEmulator;
 import com.scratch.emulators.ssm.SsmEmulator;
 import com.scratch.emulators.stripe.StripeEmulator;
@@ -21,27 +22,34 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The local SSM, SNS and Stripe servers a billing test talks to, and a billing function built by its real cold
- * start against them. The SDK reaches them through the endpoint variables in the function's environment, as
- * {@code AWS_ENDPOINT_URL_SSM} / {@code AWS_ENDPOINT_URL_SNS} would point a deployed function elsewhere.
+ * The local SSM, SNS, DynamoDB and Stripe servers a billing test talks to, and billing's two functions (the purchase
+ * and Stripe's webhook) built by their real cold starts against them. The SDK reaches them through the endpoint
+ * variables in the function's environment, as {@code AWS_ENDPOINT_URL_SSM} / {@code _SNS} / {@code _DYNAMODB} would
+ * point a deployed function elsewhere.
  */
 final class LocalBillingServers implements AutoCloseable {
 
     final SsmEmulator ssm = SsmEmulator.start();
     final SnsEmulator sns = SnsEmulator.start();
     final StripeEmulator stripe = StripeEmulator.start();
+    final DynamoDbEmulator dynamoDb = DynamoDbEmulator.start();
+    /** The signing secret of the stage's webhook endpoint, in SSM as {@code /stripeWebhookSecret/test}. */
+    final String webhookSecret = "whsec_" + UUID.randomUUID().toString().replace("-", "");
     final TestClock clock = TestClock.running();
-    /** Every call to SSM and SNS is signed as billing and held to billing's packaged role policy, as on AWS. */
+    /** Every call to SSM, SNS and DynamoDB is signed as billing and held to billing's packaged role policy, as on AWS. */
     final AccessControl access = new AccessControl();
     final List<AccessRefusal> refusals = new CopyOnWriteArrayList<>();
     private final ServerlessPackager packager = ServerlessPackager.cachedByDefinitions(RepositoryRoot.find(),
             Path.of("target", "packaged"));
     private final Map<String, LocalPrincipal> principals = new ConcurrentHashMap<>();
+    /** The tables created since the last reset, as CloudFormation would have created them with the stack. */
+    private final java.util.Set<String> createdTables = ConcurrentHashMap.newKeySet();
     String topicArn;
 
     LocalBillingServers() {
         ssm.enforce(access);
         sns.enforce(access);
+        dynamoDb.enforce(access);
         access.onRefusal(refusals::add);
         warmUp();
     }
@@ -52,7 +60,10 @@ final class LocalBillingServers implements AutoCloseable {
      * SDK's 2 s attempt timeout, whose retry would then count as a second read.
      */
     private void warmUp() {
-        List.of("dev", "feature-login", "prod").forEach(this::billing);
+        List.of("dev", "feature-login", "prod").forEach(stage -> {
+            billing(stage);
+            webhook(stage);
+        });
         LocalPrincipal dev = billing("dev");
         try (var client = com.scratch.aws.AwsClients.ssm(Map.of("AWS_REGION", "us-east-1",
                 "AWS_ENDPOINT_URL_SSM", ssm.endpoint().toString(),
@@ -75,33 +86,60 @@ final class LocalBillingServers implements AutoCloseable {
         });
     }
 
+    /** The webhook function of {@code stage}: the same role as billing (the framework makes one per service). */
+    LocalPrincipal webhook(String stage) {
+        return principals.computeIfAbsent(stage + "/webhook", s -> {
+            LocalPrincipal principal = PackagedPolicies.forStage(packager,
+                    List.of(packager.repositoryRoot().resolve("services/billing-api")), stage)
+                    .principal("billing-api-" + stage + "-webhook", "webhook");
+            access.register(principal);
+            return principal;
+        });
+    }
+
     /**
-     * The function's environment for {@code stage}: billing's region and credentials as Lambda sets them, and the local
-     * servers' endpoints.
+     * A function's environment for {@code stage}: its region and credentials as Lambda sets them, the variables of
+     * billing's serverless.yml, and the local servers' endpoints.
      */
-    private Map<String, String> environment(String stage, Map<String, String> more) {
-        LocalPrincipal billing = billing(stage);
+    private Map<String, String> environment(String stage, LocalPrincipal function, Map<String, String> more) {
         topicArn = sns.createTopic(stage + "-note-purchased");
+        String table = announcementsTable(stage);
+        if (createdTables.add(table)) {
+            dynamoDb.createTable(table, "id");
+        }
         Map<String, String> environment = new HashMap<>(Map.of(
                 "STAGE", stage,
                 "NOTE_PURCHASED_TOPIC_ARN", topicArn,
+                "ANNOUNCEMENTS_TABLE", table,
                 "STRIPE_API_BASE", stripe.endpoint().toString(),
                 "AWS_REGION", "us-east-1",
                 "AWS_ENDPOINT_URL_SSM", ssm.endpoint().toString(),
                 "AWS_ENDPOINT_URL_SNS", sns.endpoint().toString(),
-                "AWS_ACCESS_KEY_ID", billing.accessKeyId(),
-                "AWS_SECRET_ACCESS_KEY", billing.secretAccessKey()));
+                "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString(),
+                "AWS_ACCESS_KEY_ID", function.accessKeyId(),
+                "AWS_SECRET_ACCESS_KEY", function.secretAccessKey()));
         environment.putAll(more);
         return environment;
     }
 
-    /** Forgets everything, then: the stage's key parameter holds {@code key}, Stripe accepts it, the topic exists. */
+    /** The table {@code osls package} names for the stage (EffectLedgerTablesTest checks the name). */
+    static String announcementsTable(String stage) {
+        return "billing-api-" + stage + "-announcements";
+    }
+
+    /**
+     * Forgets everything, then: the stage's key parameter holds {@code key}, Stripe accepts it, the account's webhook
+     * secret is {@link #webhookSecret}, the topic exists.
+     */
     void reset(String keyParameter, String key) {
         ssm.reset();
         sns.reset();
         stripe.reset();
+        dynamoDb.reset();
+        createdTables.clear();
         refusals.clear();
         ssm.putSecureString(keyParameter, key);
+        ssm.putSecureString(keyParameter.replace("/stripeSecretKey/", "/stripeWebhookSecret/"), webhookSecret);
         stripe.requireApiKey(key);
         topicArn = sns.createTopic("dev-note-purchased");
     }
@@ -112,7 +150,8 @@ final class LocalBillingServers implements AutoCloseable {
      */
     BillingHandler coldStart(String stage) {
         int readsBefore = keyReads();
-        BillingHandler handler = new BillingHandler(BillingColdStart.purchaseService(environment(stage, Map.of()), clock));
+        BillingHandler handler = new BillingHandler(
+                BillingColdStart.purchaseService(environment(stage, billing(stage), Map.of()), clock));
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (keyReads() == readsBefore && System.nanoTime() < deadline) {
             Thread.onSpinWait();
@@ -123,7 +162,19 @@ final class LocalBillingServers implements AutoCloseable {
     /** A billing function initialised as Lambda does before taking a SnapStart snapshot. */
     BillingHandler snapshotInit(String stage) {
         return new BillingHandler(BillingColdStart.purchaseService(
-                environment(stage, Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")), clock));
+                environment(stage, billing(stage), Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")), clock));
+    }
+
+    /** The webhook function as Lambda builds it; returns once its signing secret has been read. */
+    StripeWebhookHandler webhookColdStart(String stage) {
+        int readsBefore = keyReads();
+        StripeWebhookHandler handler = new StripeWebhookHandler(
+                BillingColdStart.stripeWebhooks(environment(stage, webhook(stage), Map.of()), clock));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (keyReads() == readsBefore && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return handler;
     }
 
     /** Reads of the key so far, single (GetParameter) or batched (GetParameters). */
@@ -146,5 +197,6 @@ final class LocalBillingServers implements AutoCloseable {
         ssm.close();
         sns.close();
         stripe.close();
+        dynamoDb.close();
     }
 }

@@ -4,10 +4,16 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.scratch.aws.AwsClients;
+import com.scratch.config.EnvironmentVariables;
 import com.scratch.config.StageConfig;
 import com.scratch.events.MalformedEventException;
+import com.scratch.events.NotePurchased;
 import com.scratch.events.NotePurchasedCodec;
 import com.scratch.events.PurchaseMessage;
+import com.scratch.idempotency.EffectLedger;
+import com.scratch.idempotency.Outcome;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Texts the stage's admin for every purchase on the topic. Every record is read before any text goes out: one
- * unreadable record fails the invocation (logged with its SNS message id) and nothing is sent, so the
- * platform's retry sends each text once, whole.
+ * Texts the stage's admin once for every purchase on the topic. Every record is read before any text goes out: one
+ * unreadable record fails the invocation (logged with its SNS message id) and nothing is sent. Each text is then
+ * sent through the {@link EffectLedger}, keyed by the event's id: SNS delivers at least once, Lambda retries a
+ * failed invocation, and billing may publish one event twice (an SDK retry after a timeout), yet each event is
+ * texted once. A text being sent by another invocation right now fails this one, so Lambda retries it later,
+ * when that text is done (skipped) or was given back (sent).
  *
  * <p>Like every handler here, it is built from an environment it is given: Lambda calls the no-argument
  * constructor, which passes {@code System.getenv()} to the public {@code (Map<String, String>)} one, and the code
@@ -29,30 +38,67 @@ public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
 
     private static final Logger log = LoggerFactory.getLogger(NotifyHandler.class);
 
+    static final String TEXTS_TABLE_VARIABLE = "TEXTS_TABLE";
+
+    /** Longer than the function's timeout (30 s, serverless.yml): a claim outlives its holder. */
+    static final Duration TEXT_LEASE = Duration.ofSeconds(35);
+
+    /** Far beyond SNS's redelivery and Lambda's retries (at most 6 hours), like billing's ledger. */
+    static final Duration TEXT_RETENTION = Duration.ofDays(7);
+
     private final AdminTexts texts;
+    private final EffectLedger sentTexts;
 
     /** Called by Lambda once per container. */
     public NotifyHandler() {
         this(System.getenv());
     }
 
-    /** Builds the SNS client (region, credentials, endpoint) and the stage's admin number from these variables. */
+    /**
+     * Builds the SNS and DynamoDB clients (region, credentials, endpoints), the stage's admin number and the text
+     * ledger ({@code TEXTS_TABLE}) from these variables.
+     */
     public NotifyHandler(Map<String, String> environment) {
-        this(new AdminTexts(AwsClients.sns(environment), StageConfig.fromEnvironment(environment).adminPhoneNumber()));
+        this(new AdminTexts(AwsClients.sns(environment), StageConfig.fromEnvironment(environment).adminPhoneNumber()),
+                new EffectLedger(AwsClients.dynamoDb(environment),
+                        EnvironmentVariables.required(environment, TEXTS_TABLE_VARIABLE), TEXT_LEASE, TEXT_RETENTION,
+                        Clock.systemUTC()));
     }
 
-    NotifyHandler(AdminTexts texts) {
+    NotifyHandler(AdminTexts texts, EffectLedger sentTexts) {
         this.texts = Objects.requireNonNull(texts, "texts == null");
+        this.sentTexts = Objects.requireNonNull(sentTexts, "sentTexts == null");
     }
 
     @Override
     public Void handleRequest(SNSEvent event, Context context) {
-        List<String> messages = new ArrayList<>();
+        List<Text> pending = new ArrayList<>();
         for (SNSEvent.SNSRecord record : records(event)) {
-            messages.add(PurchaseText.of(read(record.getSNS())));
+            SNSEvent.SNS sns = record.getSNS();
+            PurchaseMessage message = read(sns);
+            pending.add(new Text(textKey(message, sns.getMessageId()), PurchaseText.of(message), sns.getMessageId()));
         }
-        messages.forEach(texts::send);
+        for (Text text : pending) {
+            if (sentTexts.performOnce(text.key(), () -> texts.send(text.body())) == Outcome.ALREADY_PERFORMED) {
+                log.info("Already texted the admin for {}: SNS message {} is a repeat, not sent again", text.key(),
+                        text.snsMessageId());
+            }
+        }
         return null;
+    }
+
+    /**
+     * What makes two deliveries the same text: the event's id, which billing derives from the payment; a legacy
+     * message has none, so its SNS message id (the same on every redelivery of that message).
+     */
+    static String textKey(PurchaseMessage message, String snsMessageId) {
+        if (message instanceof NotePurchased event) {
+            return "event:" + event.eventId();
+        }
+        return "sns-message:" + snsMessageId;
+    }
+
+    private record Text(String key, String body, String snsMessageId) {
     }
 
     private static List<SNSEvent.SNSRecord> records(SNSEvent event) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import com.scratch.aws.AwsClients;
-import com.scratch.config.PhoneNumber;
+import com.scratch.emulators.dynamodb.DynamoDbEmulator;
+import com.scratch.emulators.dynamodb.DynamoDbFault;
 import com.scratch.emulators.iam.AccessControl;
 import com.scratch.emulators.iam.AccessRefusal;
 import com.scratch.emulators.iam.LocalPrincipal;
@@ -15,6 +15,9 @@ import com.scratch.emulators.serverless.ServerlessPackager;
 import com.scratch.emulators.sns.SmsMessage;
 import com.scratch.emulators.sns.SnsEmulator;
 import com.scratch.emulators.sns.SnsFault;
+import com.scratch.idempotency.EffectInProgressException;
+import com.scratch.idempotency.EffectLedgerUnavailableException;
+import com.scratch.testing.ConcurrentCalls;
 import com.scratch.testing.LambdaEvents;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -27,12 +30,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkException;
 
-/** The notify function reading real SNS events and texting through the real SDK against a local SNS server. */
+/**
+ * The notify function reading real SNS events and texting through the real SDK against a local SNS server, once per
+ * event through its ledger in the local DynamoDB, every call signed as notify and held to its packaged role.
+ */
 class NotifyHandlerIT {
 
-    private static final PhoneNumber ADMIN = PhoneNumber.of("+14151234567");
+    private static final String TEXTS_TABLE = "notify-job-dev-texts";
 
     private static SnsEmulator sns;
+    private static DynamoDbEmulator dynamoDb;
     /** notify's role for the dev stage, as {@code osls package} generates it; every text is signed as notify. */
     private static LocalPrincipal notify;
     private static final List<AccessRefusal> refusals = new CopyOnWriteArrayList<>();
@@ -41,24 +48,29 @@ class NotifyHandlerIT {
     @BeforeAll
     static void startServer() {
         sns = SnsEmulator.start();
+        dynamoDb = DynamoDbEmulator.start();
         ServerlessPackager packager = ServerlessPackager.cachedByDefinitions(RepositoryRoot.find(), Path.of("target", "packaged"));
         notify = PackagedPolicies.forStage(packager, List.of(packager.repositoryRoot().resolve("services/notify-job")), "dev")
                 .principal("notify-job-dev-notify", "notify");
         AccessControl access = new AccessControl().register(notify);
         access.onRefusal(refusals::add);
         sns.enforce(access);
+        dynamoDb.enforce(access);
     }
 
     @AfterAll
     static void stopServer() {
         sns.close();
+        dynamoDb.close();
     }
 
     @BeforeEach
     void coldStart() {
         sns.reset();
+        dynamoDb.reset();
+        dynamoDb.createTable(TEXTS_TABLE, "id");
         refusals.clear();
-        handler = new NotifyHandler(new AdminTexts(AwsClients.sns(environment(Map.of())), ADMIN));
+        handler = new NotifyHandler(environment(Map.of("STAGE", "dev")));
     }
 
     /** Lambda builds the handler from its environment: the stage, and the role's keys that sign the texts. */
@@ -120,11 +132,88 @@ class NotifyHandlerIT {
         assertThat(sns.smsOutbox()).hasSize(1);
     }
 
-    /** notify's environment as Lambda sets it (region, the role's keys), pointed at the local SNS, with {@code more}. */
+    @Test
+    void theSameEventDeliveredAgainIsNotTextedAgain() {
+        handle("events/sns-note-purchased.json");
+        handle("events/sns-note-purchased.json");
+        // a cold start of another container, and SNS delivering the same event once more
+        new NotifyHandler(environment(Map.of("STAGE", "dev")))
+                .handleRequest(LambdaEvents.load("events/sns-note-purchased.json", SNSEvent.class), null);
+
+        assertThat(sns.smsOutbox()).hasSize(1);
+        assertThat(refusals).isEmpty();
+    }
+
+    /**
+     * Billing's SDK retried a publish SNS answered too late: two SNS messages (two message ids), one event id. One
+     * text.
+     */
+    @Test
+    void twoCopiesOfOneEventAreTextedOnce() {
+        SNSEvent copies = LambdaEvents.load("events/sns-note-purchased.json", SNSEvent.class);
+        SNSEvent.SNSRecord copy = LambdaEvents.load("events/sns-note-purchased.json", SNSEvent.class).getRecords().get(0);
+        copy.getSNS().setMessageId("11111111-2222-4333-8444-555555555555");
+        copies.setRecords(List.of(copies.getRecords().get(0), copy));
+
+        handler.handleRequest(copies, null);
+
+        assertThat(sns.smsOutbox()).hasSize(1);
+    }
+
+    @Test
+    void concurrentDeliveriesOfOneEventInEightContainersTextOnce() throws Exception {
+        List<NotifyHandler> containers = java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> new NotifyHandler(environment(Map.of("STAGE", "dev")))).toList();
+
+        List<String> outcomes = ConcurrentCalls.atOnce(32, caller -> () -> {
+            try {
+                containers.get(caller % 8).handleRequest(
+                        LambdaEvents.load("events/sns-note-purchased.json", SNSEvent.class), null);
+                return "ok";
+            } catch (EffectInProgressException e) {
+                return "retried later by Lambda";
+            }
+        });
+
+        assertThat(sns.smsOutbox()).hasSize(1);
+        assertThat(outcomes).contains("ok");
+    }
+
+    @Test
+    void aLedgerThatCannotBeWrittenFailsTheInvocationBeforeAnyText() {
+        dynamoDb.failNext(3, DynamoDbFault.INTERNAL_ERROR);
+
+        assertThatThrownBy(() -> handle("events/sns-note-purchased.json"))
+                .isInstanceOf(EffectLedgerUnavailableException.class)
+                .hasMessageContaining(TEXTS_TABLE);
+
+        assertThat(sns.smsOutbox()).isEmpty();
+        handle("events/sns-note-purchased.json");
+        assertThat(sns.smsOutbox()).hasSize(1);
+    }
+
+    /** A batch whose first event was texted by an earlier invocation: only the other one is texted now. */
+    @Test
+    void aBatchTextsOnlyTheEventsNotYetTexted() {
+        handle("events/sns-note-purchased.json");
+
+        handle("events/sns-two-records.json");
+
+        assertThat(sns.smsOutbox()).extracting(SmsMessage::message).containsExactly(
+                "Charged $42.00 for Scratch charge (21 notes)",
+                "Charged $101.00 for Scratch charge (101 notes)");
+    }
+
+    /**
+     * notify's environment as Lambda sets it (region, the role's keys, the table serverless.yml names), pointed at the
+     * local SNS and DynamoDB, with {@code more}.
+     */
     private static Map<String, String> environment(Map<String, String> more) {
         Map<String, String> environment = new HashMap<>(more);
         environment.put("AWS_REGION", "us-east-1");
         environment.put("AWS_ENDPOINT_URL_SNS", sns.endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
+        environment.put("TEXTS_TABLE", TEXTS_TABLE);
         environment.put("AWS_ACCESS_KEY_ID", notify.accessKeyId());
         environment.put("AWS_SECRET_ACCESS_KEY", notify.secretAccessKey());
         return environment;

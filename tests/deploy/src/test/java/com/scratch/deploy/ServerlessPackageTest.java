@@ -124,6 +124,29 @@ class ServerlessPackageTest {
             assertThat(preflight.path("method.response.header.Access-Control-Allow-Origin").asText()).isEqualTo("'*'");
         }
 
+        /** Stripe cannot sign with AWS credentials: the webhook is open, and its Stripe-Signature is checked in code. */
+        @ForEveryStage
+        void postBillingWebhookIsOpenToStripeAndRunsTheWebhookHandler(String stage) {
+            // given
+            CloudFormationTemplate template = billingTemplate(stage);
+
+            // when
+            JsonNode resource = template.properties("ApiGatewayResourceBillingWebhook");
+            JsonNode post = template.properties("ApiGatewayMethodBillingWebhookPost");
+            JsonNode function = template.properties("WebhookLambdaFunction");
+
+            // then
+            assertThat(resource.path("PathPart").asText()).isEqualTo("webhook");
+            assertThat(resource.path("ParentId")).isEqualTo(ref("ApiGatewayResourceBilling"));
+            assertThat(post.path("HttpMethod").asText()).isEqualTo("POST");
+            assertThat(post.path("AuthorizationType").asText()).isEqualTo("NONE");
+            assertThat(function.path("Handler").asText()).isEqualTo("com.scratch.billing.StripeWebhookHandler::handleRequest");
+            assertThat(function.path("Environment").path("Variables").path("NOTE_PURCHASED_TOPIC_ARN"))
+                    .isEqualTo(ref(TOPIC_LOGICAL_ID));
+            assertThat(function.path("Environment").path("Variables").path("ANNOUNCEMENTS_TABLE"))
+                    .isEqualTo(ref("PurchaseAnnouncementsTable"));
+        }
+
         @ForEveryStage
         void topicIsNamedAfterTheStageAndItsArnExported(String stage) {
             // given
@@ -149,9 +172,9 @@ class ServerlessPackageTest {
             assertThat(topic.path("TracingConfig").asText()).isEqualTo("Active");
         }
 
-        /** The Java config and the IAM policy must agree, or the function is denied its own key. */
+        /** The Java config and the IAM policy must agree, or the function is denied its own key or webhook secret. */
         @ForEveryStage
-        void mayReadExactlyTheStripeKeyParameterTheJavaConfigPicks(String stage) {
+        void mayReadExactlyTheStripeKeyAndWebhookSecretParametersTheJavaConfigPicks(String stage) {
             // given
             StageConfig config = StageConfig.forStage(Stage.of(stage));
 
@@ -159,9 +182,10 @@ class ServerlessPackageTest {
             List<IamStatement> ssm = billingTemplate(stage).lambdaRoleStatementsFor("ssm");
 
             // then
-            // ParameterStoreCache reads with GetParameter and prefetches with GetParameters: both, on that one ARN
+            // ParameterStoreCache reads with GetParameter and prefetches with GetParameters: both, on those two ARNs
             assertThat(ssm).containsExactly(new IamStatement("Allow", ParameterStoreCache.IAM_ACTIONS,
-                    List.of(stripeKeyParameterArn(config.stripeKeyParameter()))));
+                    List.of(stripeKeyParameterArn(config.stripeKeyParameter()),
+                            stripeKeyParameterArn(config.stripeWebhookSecretParameter()))));
         }
 
         @Test
@@ -174,9 +198,11 @@ class ServerlessPackageTest {
             // then
             assertThat(feature).isEqualTo(dev);
             assertThat(dev).singleElement().extracting(IamStatement::resources)
-                    .isEqualTo(List.of(stripeKeyParameterArn(StageConfig.TEST_STRIPE_KEY_PARAMETER)));
+                    .isEqualTo(List.of(stripeKeyParameterArn(StageConfig.TEST_STRIPE_KEY_PARAMETER),
+                            stripeKeyParameterArn(StageConfig.TEST_STRIPE_WEBHOOK_SECRET_PARAMETER)));
             assertThat(prod).singleElement().extracting(IamStatement::resources)
-                    .isEqualTo(List.of(stripeKeyParameterArn(StageConfig.LIVE_STRIPE_KEY_PARAMETER)));
+                    .isEqualTo(List.of(stripeKeyParameterArn(StageConfig.LIVE_STRIPE_KEY_PARAMETER),
+                            stripeKeyParameterArn(StageConfig.LIVE_STRIPE_WEBHOOK_SECRET_PARAMETER)));
         }
 
         @ForEveryStage
@@ -281,6 +307,7 @@ class ServerlessPackageTest {
         @ForEveryStage
         void billingDeploysItsShadedJar(String stage) throws IOException {
             assertDeploysShadedJar(billingTemplate(stage), "BillingLambdaFunction", Service.BILLING_API);
+            assertDeploysShadedJar(billingTemplate(stage), "WebhookLambdaFunction", Service.BILLING_API);
         }
 
         @ForEveryStage
@@ -319,11 +346,13 @@ class ServerlessPackageTest {
 
             // when
             String s3Key = template.properties(function).path("Code").path("S3Key").asText();
-            JsonNode version = template.propertiesOfOnly("AWS::Lambda::Version");
+            JsonNode version = template.resourcesOfType("AWS::Lambda::Version").values().stream()
+                    .map(resource -> resource.path("Properties"))
+                    .filter(properties -> properties.path("FunctionName").equals(ref(function)))
+                    .findFirst().orElseThrow(() -> new AssertionError("no AWS::Lambda::Version of " + function));
 
             // then
             assertThat(s3Key).endsWith("/" + service.shadedJarName());
-            assertThat(version.path("FunctionName")).isEqualTo(ref(function));
             assertThat(version.path("CodeSha256").asText())
                     .as("SHA-256 of %s", service.shadedJar())
                     .isEqualTo(jarSha256);

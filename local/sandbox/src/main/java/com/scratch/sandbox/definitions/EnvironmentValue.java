@@ -12,7 +12,8 @@ import java.util.Objects;
  *         : ((EnvironmentValue.Literal) value).value();
  * }</pre>
  */
-public sealed interface EnvironmentValue permits EnvironmentValue.Literal, EnvironmentValue.TopicArnOf {
+public sealed interface EnvironmentValue
+        permits EnvironmentValue.Literal, EnvironmentValue.TopicArnOf, EnvironmentValue.TableNameOf {
 
     /** A plain value; numbers and booleans are given as their text, as Lambda does. */
     record Literal(String value) implements EnvironmentValue {
@@ -29,6 +30,17 @@ public sealed interface EnvironmentValue permits EnvironmentValue.Literal, Envir
     record TopicArnOf(String logicalId) implements EnvironmentValue {
 
         public TopicArnOf {
+            Objects.requireNonNull(logicalId, "logicalId == null");
+        }
+    }
+
+    /**
+     * {@code !Ref <logicalId>} to a DynamoDB table of the same service: CloudFormation puts the table's name here, and
+     * so does the local runner, having created {@link ServiceDefinition#table(String)} in its stand-in.
+     */
+    record TableNameOf(String logicalId) implements EnvironmentValue {
+
+        public TableNameOf {
             Objects.requireNonNull(logicalId, "logicalId == null");
         }
     }

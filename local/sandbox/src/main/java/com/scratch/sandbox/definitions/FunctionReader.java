@@ -21,14 +21,17 @@ final class FunctionReader {
     private final ConfigMap provider;
     private final Map<String, TopicDefinition> topics;
     private final Map<String, QueueDefinition> queues;
+    private final Map<String, TableDefinition> tables;
 
     /**
      * @param topics the service's topics by logical id; topics the framework creates for {@code sns: <name>}
      *     events are added to it
      * @param queues the service's queues by logical id
+     * @param tables the service's tables by logical id
      */
     FunctionReader(String service, String stage, Path directory, Path serviceArtifact, ConfigMap provider,
-            Map<String, TopicDefinition> topics, Map<String, QueueDefinition> queues) {
+            Map<String, TopicDefinition> topics, Map<String, QueueDefinition> queues,
+            Map<String, TableDefinition> tables) {
         this.service = service;
         this.stage = stage;
         this.directory = directory;
@@ -36,6 +39,7 @@ final class FunctionReader {
         this.provider = provider;
         this.topics = topics;
         this.queues = queues;
+        this.tables = tables;
     }
 
     FunctionDefinition read(String name, ConfigMap function) {
@@ -117,12 +121,15 @@ final class FunctionReader {
         if (value instanceof CfnRef ref && topics.containsKey(ref.logicalId())) {
             return new EnvironmentValue.TopicArnOf(ref.logicalId());
         }
+        if (value instanceof CfnRef ref && tables.containsKey(ref.logicalId())) {
+            return new EnvironmentValue.TableNameOf(ref.logicalId());
+        }
         String reason;
         if (value == null) {
             reason = "has no value";
         } else if (value instanceof CfnRef) {
-            reason = "is " + value + ", which is not an " + ServiceReader.TOPIC_TYPE
-                    + " of this service: only CloudFormation knows its value";
+            reason = "is " + value + ", which is not an " + ServiceReader.TOPIC_TYPE + " or "
+                    + ServiceReader.TABLE_TYPE + " of this service: only CloudFormation knows its value";
         } else if (value instanceof CfnIntrinsic) {
             reason = "is " + value + ": only CloudFormation knows its value";
         } else {

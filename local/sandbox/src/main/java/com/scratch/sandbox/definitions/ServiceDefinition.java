@@ -27,12 +27,13 @@ import java.util.Optional;
  * @param topics every SNS topic the stack creates: the {@code AWS::SNS::Topic} resources, then the topics the
  *     framework creates for {@code sns: <name>} subscriptions
  * @param queues every {@code AWS::SQS::Queue} resource of the stack
+ * @param tables every {@code AWS::DynamoDB::Table} resource of the stack
  * @param topicExports export name → topic, for each {@code resources.Outputs} entry that exports the ARN
  *     ({@code Value: !Ref <topic>}) of one of {@code topics}
  */
 public record ServiceDefinition(String name, Path directory, Path artifact, String runtime,
         List<FunctionDefinition> functions, List<TopicDefinition> topics, List<QueueDefinition> queues,
-        Map<String, TopicDefinition> topicExports) {
+        List<TableDefinition> tables, Map<String, TopicDefinition> topicExports) {
 
     public ServiceDefinition {
         Objects.requireNonNull(name, "name == null");
@@ -42,6 +43,7 @@ public record ServiceDefinition(String name, Path directory, Path artifact, Stri
         functions = List.copyOf(Objects.requireNonNull(functions, "functions == null"));
         topics = List.copyOf(Objects.requireNonNull(topics, "topics == null"));
         queues = List.copyOf(Objects.requireNonNull(queues, "queues == null"));
+        tables = List.copyOf(Objects.requireNonNull(tables, "tables == null"));
         // Insertion order kept so that listings follow the file.
         topicExports = Collections.unmodifiableMap(
                 new LinkedHashMap<>(Objects.requireNonNull(topicExports, "topicExports == null")));
@@ -58,6 +60,12 @@ public record ServiceDefinition(String name, Path directory, Path artifact, Stri
     public Optional<TopicDefinition> topic(String logicalId) {
         Objects.requireNonNull(logicalId, "logicalId == null");
         return topics.stream().filter(topic -> topic.logicalId().equals(logicalId)).findFirst();
+    }
+
+    /** The table with this CloudFormation logical id, as named by {@link EnvironmentValue.TableNameOf}. */
+    public Optional<TableDefinition> table(String logicalId) {
+        Objects.requireNonNull(logicalId, "logicalId == null");
+        return tables.stream().filter(table -> table.logicalId().equals(logicalId)).findFirst();
     }
 
     /** The queue with this CloudFormation logical id. */

@@ -11,6 +11,7 @@ final class ServiceReader {
 
     static final String TOPIC_TYPE = "AWS::SNS::Topic";
     static final String QUEUE_TYPE = "AWS::SQS::Queue";
+    static final String TABLE_TYPE = "AWS::DynamoDB::Table";
 
     private ServiceReader() {
     }
@@ -27,14 +28,17 @@ final class ServiceReader {
 
         Map<String, TopicDefinition> topics = topicResources(resources, name, stage);
         Map<String, QueueDefinition> queues = queueResources(resources, name, stage);
-        FunctionReader functionReader = new FunctionReader(name, stage, directory, artifact, provider, topics, queues);
+        Map<String, TableDefinition> tables = tableResources(file, resources, name, stage);
+        FunctionReader functionReader = new FunctionReader(name, stage, directory, artifact, provider, topics, queues,
+                tables);
         ConfigMap functionsConfig = config.map("functions");
         List<FunctionDefinition> functions = new ArrayList<>();
         for (String functionName : functionsConfig.keys()) {
             functions.add(functionReader.read(functionName, functionsConfig.map(functionName)));
         }
         return new ServiceDefinition(name, directory, artifact, provider.requiredString("runtime"), functions,
-                List.copyOf(topics.values()), List.copyOf(queues.values()), topicExports(resources, topics));
+                List.copyOf(topics.values()), List.copyOf(queues.values()), List.copyOf(tables.values()),
+                topicExports(resources, topics));
     }
 
     /** The {@code AWS::SNS::Topic} resources by logical id; {@code resources} may be a list of fragments. */
@@ -69,6 +73,30 @@ final class ServiceReader {
             }
         }
         return queues;
+    }
+
+    /** The {@code AWS::DynamoDB::Table} resources by logical id, each with the one HASH key the stand-in needs. */
+    private static Map<String, TableDefinition> tableResources(Path file, List<ConfigMap> resources, String service,
+            String stage) {
+        Map<String, TableDefinition> tables = new LinkedHashMap<>();
+        for (ConfigMap fragment : resources) {
+            ConfigMap declared = fragment.map("Resources");
+            for (String logicalId : declared.keys()) {
+                ConfigMap resource = declared.map(logicalId);
+                if (TABLE_TYPE.equals(resource.get("Type"))) {
+                    ConfigMap properties = resource.map("Properties");
+                    String tableName = properties.string("TableName").orElse(service + "-" + stage + "-" + logicalId);
+                    String hashKey = properties.maps("KeySchema").stream()
+                            .filter(key -> "HASH".equals(key.get("KeyType")))
+                            .map(key -> key.requiredString("AttributeName"))
+                            .findFirst()
+                            .orElseThrow(() -> new InvalidServerlessDefinitionException(file, "resources.Resources."
+                                    + logicalId + ".Properties.KeySchema has no HASH key"));
+                    tables.put(logicalId, new TableDefinition(service, logicalId, tableName, hashKey));
+                }
+            }
+        }
+        return tables;
     }
 
     /** Export name → topic, for each output that exports {@code !Ref} of a topic under a plain-string name. */

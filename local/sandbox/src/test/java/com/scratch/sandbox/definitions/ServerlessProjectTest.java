@@ -25,7 +25,7 @@ class ServerlessProjectTest {
         // then
         assertThat(project.services()).extracting(ServiceDefinition::name).containsExactly("billing-api", "notify-job");
         assertThat(project.services()).extracting(ServiceDefinition::runtime).containsOnly("java21");
-        assertThat(project.functions()).extracting(FunctionDefinition::name).containsExactly("billing", "notify");
+        assertThat(project.functions()).extracting(FunctionDefinition::name).containsExactly("billing", "webhook", "notify");
     }
 
     @Test
@@ -46,7 +46,8 @@ class ServerlessProjectTest {
         assertThat(billing.environment()).containsExactly(
                 entry("STAGE", new Literal("local")),
                 entry("JAVA_TOOL_OPTIONS", new Literal("-XX:+TieredCompilation -XX:TieredStopAtLevel=1")),
-                entry("NOTE_PURCHASED_TOPIC_ARN", new TopicArnOf("NotePurchasedTopic")));
+                entry("NOTE_PURCHASED_TOPIC_ARN", new TopicArnOf("NotePurchasedTopic")),
+                entry("ANNOUNCEMENTS_TABLE", new EnvironmentValue.TableNameOf("PurchaseAnnouncementsTable")));
         assertThat(billing.httpRoutes()).containsExactly(new HttpRoute("POST", "/billing", List.of("Content-Type", "X-Amz-Date",
                 "Authorization", "X-Api-Key", "X-Amz-Security-Token", "X-Amz-User-Agent", "Idempotency-Key"), "aws_iam"));
         assertThat(billing.topicSubscriptions()).isEmpty();
@@ -64,6 +65,18 @@ class ServerlessProjectTest {
         TopicDefinition topic = new TopicDefinition("billing-api", "NotePurchasedTopic", "local-note-purchased");
         assertThat(billingApi.topics()).containsExactly(topic);
         assertThat(project.topicsByExportName()).containsExactly(entry("local-ExtNotePurchasedTopicArn", topic));
+    }
+
+    @Test
+    void readsEachServicesLedgerTableWithItsHashKey() {
+        ServerlessProject project = ServerlessProject.load(ROOT, "local");
+
+        assertThat(project.service("billing-api").orElseThrow().tables()).containsExactly(new TableDefinition(
+                "billing-api", "PurchaseAnnouncementsTable", "billing-api-local-announcements", "id"));
+        assertThat(project.service("notify-job").orElseThrow().tables()).containsExactly(
+                new TableDefinition("notify-job", "SentTextsTable", "notify-job-local-texts", "id"));
+        assertThat(project.service("notify-job").orElseThrow().function("notify").orElseThrow().environment())
+                .containsEntry("TEXTS_TABLE", new EnvironmentValue.TableNameOf("SentTextsTable"));
     }
 
     @Test

@@ -33,7 +33,8 @@ class VariableResolverTest {
                 "Action", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"),
                 "Resource", "*"));
         assertThat(at((Map<?, ?>) statements.get(1), "Resource")).isEqualTo(List.of(
-                new CfnSub("arn:aws:ssm:${AWS::Region}:${AWS::AccountId}:parameter/stripeSecretKey/test")));
+                new CfnSub("arn:aws:ssm:${AWS::Region}:${AWS::AccountId}:parameter/stripeSecretKey/test"),
+                new CfnSub("arn:aws:ssm:${AWS::Region}:${AWS::AccountId}:parameter/stripeWebhookSecret/test")));
         assertThat(at((Map<?, ?>) statements.get(2), "Resource")).isEqualTo(List.of(new CfnRef("NotePurchasedTopic")));
     }
 

@@ -14,7 +14,7 @@ public abstract sealed class PurchaseFailedException extends RuntimeException
         permits InvalidPurchaseRequestException, PaymentMethodRejectedException, CardDeclinedException,
         AuthenticationRequiredException, PaymentCanceledException, IdempotencyKeyReusedException,
         PaymentRequestRejectedException, PaymentProviderUnavailableException, PaymentsUnavailableException,
-        PaymentPendingException, AnnouncementFailedException, RequestTooLargeException {
+        PaymentPendingException, AnnouncementFailedException, PurchaseInProgressException, RequestTooLargeException {
 
     PurchaseFailedException(String message, Throwable cause) {
         super(message, cause);

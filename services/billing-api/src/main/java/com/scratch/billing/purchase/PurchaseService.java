@@ -2,19 +2,17 @@ package com.scratch.billing.purchase;
 
 import com.scratch.config.Stage;
 import com.scratch.events.NotePurchased;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Buys notes: prices them, charges the card, announces {@code NotePurchased}.
  *
- * <p>The charge is idempotent and the event id is derived from the payment, so when announcing fails the whole
+ * <p>The charge is idempotent and the announcement is made once per payment, so when announcing fails the whole
  * request can be retried with the same idempotency key: Stripe answers with the payment already made (no
- * second charge) and the event goes out with the same id.
+ * second charge) and the event goes out, with the id derived from the payment ({@link PaidPurchase}).
  */
 public final class PurchaseService {
 
@@ -36,17 +34,13 @@ public final class PurchaseService {
 
     public PurchaseReceipt purchase(PurchaseRequest request) {
         long amount = NotePricing.costInCents(request.storage());
-        Payment payment = payments.charge(amount, request.source(), request.idempotencyKey());
-        NotePurchased event = new NotePurchased(eventIdFor(payment), payment.amount(), payment.currency(),
-                DESCRIPTION, request.storage(), payment.id(), request.buyerId(), stage.name(), clock.instant());
+        PurchaseDetails details = new PurchaseDetails(request.storage(), request.buyerId(), stage.name());
+        Payment payment = payments.charge(amount, request.source(), request.idempotencyKey(), details);
+        NotePurchased event = new PaidPurchase(payment, details).event(clock.instant());
         announcements.announce(event);
         log.info("Purchase of {} notes charged {} {} as {}, event {}", request.storage(), payment.amount(),
                 payment.currency(), payment.id(), event.eventId());
         return new PurchaseReceipt(payment.id(), payment.amount(), payment.currency());
     }
 
-    /** The same payment always gets the same event id, so a retried announcement is recognisably a repeat. */
-    static String eventIdFor(Payment payment) {
-        return UUID.nameUUIDFromBytes(("NotePurchased:" + payment.id()).getBytes(StandardCharsets.UTF_8)).toString();
-    }
 }

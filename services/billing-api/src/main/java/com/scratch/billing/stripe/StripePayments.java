@@ -6,6 +6,7 @@ import com.scratch.billing.purchase.PaymentCanceledException;
 import com.scratch.billing.purchase.PaymentPendingException;
 import com.scratch.billing.purchase.PaymentSource;
 import com.scratch.billing.purchase.Payments;
+import com.scratch.billing.purchase.PurchaseDetails;
 import com.scratch.billing.purchase.PurchaseService;
 import com.scratch.config.Stage;
 import com.scratch.secrets.CachedParameter;
@@ -42,8 +43,8 @@ public final class StripePayments implements Payments {
     }
 
     @Override
-    public Payment charge(long amount, PaymentSource source, String idempotencyKey) {
-        PaymentIntentCreateParams params = paymentIntent(amount, source);
+    public Payment charge(long amount, PaymentSource source, String idempotencyKey, PurchaseDetails details) {
+        PaymentIntentCreateParams params = paymentIntent(amount, source, details);
         RequestOptions options = RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
         try {
             PaymentIntent intent = stripe.call(client -> client.v1().paymentIntents().create(params, options));
@@ -93,15 +94,18 @@ public final class StripePayments implements Payments {
 
     /** Loads what building a charge needs, with no key and no network call (SnapStart priming). */
     public static void prime() {
-        paymentIntent(400, new PaymentSource.CardToken("tok_visa"));
-        paymentIntent(400, new PaymentSource.PaymentMethod("pm_card_visa"));
+        PurchaseDetails details = new PurchaseDetails(1, null, "prime");
+        paymentIntent(400, new PaymentSource.CardToken("tok_visa"), details);
+        paymentIntent(400, new PaymentSource.PaymentMethod("pm_card_visa"), details);
     }
 
-    private static PaymentIntentCreateParams paymentIntent(long amount, PaymentSource source) {
+    private static PaymentIntentCreateParams paymentIntent(long amount, PaymentSource source, PurchaseDetails details) {
         PaymentIntentCreateParams.Builder params = PaymentIntentCreateParams.builder()
                 .setAmount(amount)
                 .setCurrency(CURRENCY)
                 .setDescription(PurchaseService.DESCRIPTION)
+                // What the webhook needs to announce the purchase if this request never does (PurchaseMetadata).
+                .putAllMetadata(PurchaseMetadata.of(details))
                 .addPaymentMethodType("card")
                 .setConfirm(true)
                 .setErrorOnRequiresAction(true);

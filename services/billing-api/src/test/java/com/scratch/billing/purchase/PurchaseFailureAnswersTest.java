@@ -53,7 +53,9 @@ class PurchaseFailureAnswersTest {
                         + " holds a live key, but stage dev accepts only test keys"), 503, "service_unavailable", Map.of()),
                 new Expected(new PaymentPendingException("pi_1"), 503, "payment_pending", Map.of("paymentId", "pi_1")),
                 new Expected(new AnnouncementFailedException("pi_1", "NotePurchased for payment pi_1 could not be"
-                        + " published", null), 503, "purchase_not_recorded", Map.of("paymentId", "pi_1")));
+                        + " published", null), 503, "purchase_not_recorded", Map.of("paymentId", "pi_1")),
+                new Expected(new PurchaseInProgressException("pi_1", null), 409, "purchase_in_progress",
+                        Map.of("paymentId", "pi_1")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,59 @@
+package com.scratch.billing;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.scratch.billing.purchase.PurchaseFailedException;
+import com.scratch.billing.webhook.StripeWebhooks;
+import com.scratch.billing.webhook.WebhookRejectedException;
+import com.scratch.billing.webhook.WebhookRequest;
+import com.scratch.billing.webhook.WebhookResponses;
+import com.scratch.secrets.SecretReadException;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code POST /billing/webhook}: Stripe's webhook endpoint (no IAM auth: Stripe cannot sign with AWS credentials;
+ * the {@code Stripe-Signature} is the authentication). Reads the request, hands it to {@link StripeWebhooks} and
+ * answers 200 for every genuine event it has dealt with, 400 for anything that is not one, and 5xx when the purchase
+ * could not be announced yet, so that Stripe delivers it again.
+ *
+ * <p>Built like every handler here: Lambda calls the no-argument constructor, which passes {@code System.getenv()} to
+ * the public {@code (Map<String, String>)} one.
+ */
+public final class StripeWebhookHandler
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    private final StripeWebhooks webhooks;
+
+    /** Called by Lambda once per container: builds the clients and starts reading the signing secret. */
+    public StripeWebhookHandler() {
+        this(System.getenv());
+    }
+
+    /** The cold start, from the function's environment variables (see {@link BillingColdStart}). */
+    public StripeWebhookHandler(Map<String, String> environment) {
+        this(BillingColdStart.stripeWebhooks(environment));
+    }
+
+    public StripeWebhookHandler(StripeWebhooks webhooks) {
+        this.webhooks = Objects.requireNonNull(webhooks, "webhooks == null");
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        try {
+            WebhookRequest request = WebhookRequest.from(event);
+            return WebhookResponses.received(webhooks.handle(request.payload(), request.signature()));
+        } catch (WebhookRejectedException e) {
+            return WebhookResponses.rejected(e);
+        } catch (PurchaseFailedException e) {
+            return WebhookResponses.notAnnounced(e);
+        } catch (SecretReadException e) {
+            return WebhookResponses.unavailable(e);
+        } catch (RuntimeException e) {
+            return WebhookResponses.unexpected(e);
+        }
+    }
+}
