@@ -41,6 +41,7 @@ final class ParameterEntry {
     Secret get() {
         Fetched current = fetched;
         if (current != null && isFresh(current)) {
+            cache.observer().hit(key.name());
             return current.secret();
         }
         CompletableFuture<Fetched> read;
@@ -48,6 +49,7 @@ final class ParameterEntry {
         synchronized (this) {
             current = fetched;
             if (current != null && isFresh(current)) {
+                cache.observer().hit(key.name());
                 return current.secret();
             }
             if (readInProgress == null && cache.clock().instant().isBefore(retryNotBefore)) {
@@ -99,6 +101,7 @@ final class ParameterEntry {
             }
         }
         log.info("Read SSM parameter {} (version {})", key.name(), parameter.version());
+        cache.observer().read(key.name());
         read.complete(value);
     }
 
@@ -119,6 +122,7 @@ final class ParameterEntry {
         log.warn("Reading SSM parameter {} failed ({} in a row): {}; {}; next read allowed in {} ms", key.name(), inARow,
                 error.getMessage(), stale == null ? "no value to serve" : "serving the value read at " + stale.readAt(),
                 wait.toMillis());
+        cache.observer().readFailed(key.name());
         read.completeExceptionally(error);
     }
 
@@ -181,6 +185,7 @@ final class ParameterEntry {
         if (stale == null) {
             throw error;
         }
+        cache.observer().staleServed(key.name());
         return stale.secret();
     }
 

@@ -57,6 +57,7 @@ public final class ParameterStoreCache {
     private final RetryBackoff backoff;
     private final Clock clock;
     private final DoubleSupplier jitter;
+    private final CacheObserver observer;
     private final Map<ParameterKey, ParameterEntry> entries = new ConcurrentHashMap<>();
     /** Held here because CRaC keeps its resources only weakly. */
     private volatile SnapStartHooks snapStartHooks;
@@ -68,6 +69,7 @@ public final class ParameterStoreCache {
         this.backoff = builder.backoff;
         this.clock = builder.clock;
         this.jitter = builder.jitter;
+        this.observer = builder.observer;
     }
 
     public static Builder builder(SsmClient ssm) {
@@ -195,6 +197,10 @@ public final class ParameterStoreCache {
         return jitter.getAsDouble();
     }
 
+    CacheObserver observer() {
+        return observer;
+    }
+
     private static void checkPositive(Duration duration, String what) {
         Objects.requireNonNull(duration, what + " == null");
         if (duration.isNegative() || duration.isZero()) {
@@ -216,6 +222,7 @@ public final class ParameterStoreCache {
         // SecureRandom, not ThreadLocalRandom: containers restored from one SnapStart snapshot must not share a
         // random sequence, or they would all come back at the same moment.
         private DoubleSupplier jitter = JITTER::nextDouble;
+        private CacheObserver observer = CacheObserver.NONE;
 
         private Builder(SsmClient ssm) {
             this.ssm = Objects.requireNonNull(ssm, "ssm == null");
@@ -249,6 +256,12 @@ public final class ParameterStoreCache {
         /** Random numbers in [0, 1) for the backoff jitter; tests fix them. */
         public Builder jitter(DoubleSupplier jitter) {
             this.jitter = Objects.requireNonNull(jitter, "jitter == null");
+            return this;
+        }
+
+        /** Told of every read, cache hit and stale serve (metrics). */
+        public Builder observer(CacheObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer == null");
             return this;
         }
 

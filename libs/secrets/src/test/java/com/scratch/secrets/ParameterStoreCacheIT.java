@@ -188,6 +188,44 @@ class ParameterStoreCacheIT {
         assertThatThrownBy(key::get).isInstanceOf(SecretUnavailableException.class).hasMessageContaining("ThrottlingException");
     }
 
+    /** What metrics count: reads (a batch counts each parameter), fresh hits, failed reads, stale serves. */
+    @Test
+    void theObserverIsToldOfEveryReadHitFailureAndStaleServe() {
+        java.util.List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CacheObserver observer = new CacheObserver() {
+            @Override
+            public void read(String name) {
+                told.add("read " + name);
+            }
+
+            @Override
+            public void readFailed(String name) {
+                told.add("failed " + name);
+            }
+
+            @Override
+            public void hit(String name) {
+                told.add("hit " + name);
+            }
+
+            @Override
+            public void staleServed(String name) {
+                told.add("stale " + name);
+            }
+        };
+        ParameterStoreCache cache = cache().observer(observer).build();
+        CachedParameter key = cache.secureString(NAME);
+        cache.prefetchNow();
+        key.get();
+        key.get();
+        ssm.failNext(100, SsmFault.THROTTLING);
+        clock.advance(Duration.ofMinutes(10));
+
+        key.get();
+
+        assertThat(told).containsExactly("read " + NAME, "hit " + NAME, "hit " + NAME, "failed " + NAME, "stale " + NAME);
+    }
+
     @Test
     void eachFailureHasItsOwnError() {
         ParameterStoreCache cache = cache().build();

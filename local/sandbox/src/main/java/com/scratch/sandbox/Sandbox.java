@@ -224,6 +224,8 @@ public final class Sandbox implements AutoCloseable {
         environment.put("AWS_ENDPOINT_URL_SNS", endpoints.sns.endpoint().toString());
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamoDb.endpoint().toString());
         environment.put("STRIPE_API_BASE", endpoints.stripe.endpoint().toString());
+        // One metrics line per invocation is for CloudWatch, not for the developer's console.
+        environment.put("METRICS_DISABLED", "true");
         // Local endpoints never see real credentials, whatever the developer's shell holds. With IAM enforced, each
         // function's own keys replace these; with it off, these are what every function signs with.
         environment.put("AWS_ACCESS_KEY_ID", "local");

@@ -2,6 +2,7 @@ package com.scratch.billing;
 
 import com.scratch.aws.AwsClients;
 import com.scratch.billing.announce.OncePerPaymentAnnouncements;
+import com.scratch.billing.metrics.BillingMetrics;
 import com.scratch.billing.announce.SnsPurchaseAnnouncements;
 import com.scratch.billing.purchase.PurchaseAnnouncements;
 import com.scratch.billing.purchase.PurchaseService;
@@ -11,9 +12,12 @@ import com.scratch.billing.webhook.StripeWebhooks;
 import com.scratch.config.EnvironmentVariables;
 import com.scratch.config.StageConfig;
 import com.scratch.idempotency.EffectLedger;
+import com.scratch.metrics.EmbeddedMetrics;
+import com.scratch.secrets.CacheObserver;
 import com.scratch.secrets.CachedParameter;
 import com.scratch.secrets.ParameterStoreCache;
 import com.scratch.secrets.SnapStartHooks;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -46,20 +50,30 @@ final class BillingColdStart {
     private BillingColdStart() {
     }
 
-    static PurchaseService purchaseService(Map<String, String> environment) {
-        return purchaseService(environment, Clock.systemUTC());
+    /** The billing function: its purchase service and its metrics (to stdout in Lambda). */
+    static Billing billing(Map<String, String> environment) {
+        return billing(environment, Clock.systemUTC(), EmbeddedMetrics.output(environment));
     }
 
-    /** The same, with the clock that times the key's age and the purchases (tests move it on). */
-    static PurchaseService purchaseService(Map<String, String> environment, Clock clock) {
+    /**
+     * The same, with the clock that times the key's age and the purchases (tests move it on) and where the metrics
+     * lines go.
+     */
+    static Billing billing(Map<String, String> environment, Clock clock, PrintStream metricsOut) {
         StageConfig stage = StageConfig.fromEnvironment(environment);
         StripeConfig stripe = StripeConfig.fromEnvironment(environment);
-        ParameterStoreCache parameters = parameters(environment, clock);
+        BillingMetrics metrics = BillingMetrics.forStage(stage.stage().name(), metricsOut, clock);
+        ParameterStoreCache parameters = parameters(environment, clock, metrics);
         CachedParameter stripeKey = parameters.secureString(stage.stripeKeyParameter());
         parameters.registerSnapStartHooks(BillingPrimer::prime);
         prefetch(parameters, environment);
-        return new PurchaseService(new StripePayments(stripeKey, stage.stage(), stripe),
+        PurchaseService purchases = new PurchaseService(new StripePayments(stripeKey, stage.stage(), stripe),
                 announcements(environment, clock), stage.stage(), clock);
+        return new Billing(purchases, metrics);
+    }
+
+    /** What the billing handler is built from. */
+    record Billing(PurchaseService purchases, BillingMetrics metrics) {
     }
 
     static StripeWebhooks stripeWebhooks(Map<String, String> environment) {
@@ -69,14 +83,15 @@ final class BillingColdStart {
     /** The webhook function: the signing secret instead of the API key, and the same once-per-payment announcements. */
     static StripeWebhooks stripeWebhooks(Map<String, String> environment, Clock clock) {
         StageConfig stage = StageConfig.fromEnvironment(environment);
-        ParameterStoreCache parameters = parameters(environment, clock);
+        ParameterStoreCache parameters = parameters(environment, clock, CacheObserver.NONE);
         CachedParameter signingSecret = parameters.secureString(stage.stripeWebhookSecretParameter());
         prefetch(parameters, environment);
         return new StripeWebhooks(signingSecret, announcements(environment, clock), stage.stage(), clock);
     }
 
-    private static ParameterStoreCache parameters(Map<String, String> environment, Clock clock) {
-        return ParameterStoreCache.builder(AwsClients.ssm(environment)).clock(clock).build();
+    private static ParameterStoreCache parameters(Map<String, String> environment, Clock clock,
+            CacheObserver observer) {
+        return ParameterStoreCache.builder(AwsClients.ssm(environment)).clock(clock).observer(observer).build();
     }
 
     private static void prefetch(ParameterStoreCache parameters, Map<String, String> environment) {

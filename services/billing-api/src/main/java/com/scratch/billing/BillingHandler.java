@@ -6,7 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.scratch.billing.api.ApiResponses;
 import com.scratch.billing.api.PurchaseRequestParser;
+import com.scratch.billing.metrics.BillingMetrics;
 import com.scratch.billing.purchase.PurchaseFailedException;
+import com.scratch.billing.purchase.PurchaseReceipt;
 import com.scratch.billing.purchase.PurchaseService;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +25,7 @@ import java.util.Objects;
 public final class BillingHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     private final PurchaseService purchases;
+    private final BillingMetrics metrics;
 
     /** Called by Lambda once per container: builds the clients and starts reading the Stripe key. */
     public BillingHandler() {
@@ -31,21 +34,32 @@ public final class BillingHandler implements RequestHandler<APIGatewayProxyReque
 
     /** The cold start, from the function's environment variables (see {@link BillingColdStart}). */
     public BillingHandler(Map<String, String> environment) {
-        this(BillingColdStart.purchaseService(environment));
+        this(BillingColdStart.billing(environment));
     }
 
-    public BillingHandler(PurchaseService purchases) {
+    BillingHandler(BillingColdStart.Billing billing) {
+        this(billing.purchases(), billing.metrics());
+    }
+
+    public BillingHandler(PurchaseService purchases, BillingMetrics metrics) {
         this.purchases = Objects.requireNonNull(purchases, "purchases == null");
+        this.metrics = Objects.requireNonNull(metrics, "metrics == null");
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         try {
-            return ApiResponses.purchased(purchases.purchase(PurchaseRequestParser.parse(event)));
+            PurchaseReceipt receipt = purchases.purchase(PurchaseRequestParser.parse(event));
+            metrics.purchased(receipt);
+            return ApiResponses.purchased(receipt);
         } catch (PurchaseFailedException e) {
+            metrics.failed(e);
             return ApiResponses.failed(e);
         } catch (RuntimeException e) {
+            metrics.failedUnexpectedly();
             return ApiResponses.unexpected(e);
+        } finally {
+            metrics.flush();
         }
     }
 }

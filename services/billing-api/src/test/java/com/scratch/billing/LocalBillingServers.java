@@ -35,6 +35,10 @@ final class LocalBillingServers implements AutoCloseable {
     final DynamoDbEmulator dynamoDb = DynamoDbEmulator.start();
     /** The signing secret of the stage's webhook endpoint, in SSM as {@code /stripeWebhookSecret/test}. */
     final String webhookSecret = "whsec_" + UUID.randomUUID().toString().replace("-", "");
+    /** Where billing's metric lines go (stdout in Lambda): every line since the last {@link #reset}. */
+    final java.io.ByteArrayOutputStream metricLines = new java.io.ByteArrayOutputStream();
+    private final java.io.PrintStream metricsOut = new java.io.PrintStream(metricLines, true,
+            java.nio.charset.StandardCharsets.UTF_8);
     final TestClock clock = TestClock.running();
     /** Every call to SSM, SNS and DynamoDB is signed as billing and held to billing's packaged role policy, as on AWS. */
     final AccessControl access = new AccessControl();
@@ -137,6 +141,7 @@ final class LocalBillingServers implements AutoCloseable {
         stripe.reset();
         dynamoDb.reset();
         createdTables.clear();
+        metricLines.reset();
         refusals.clear();
         ssm.putSecureString(keyParameter, key);
         ssm.putSecureString(keyParameter.replace("/stripeSecretKey/", "/stripeWebhookSecret/"), webhookSecret);
@@ -151,7 +156,7 @@ final class LocalBillingServers implements AutoCloseable {
     BillingHandler coldStart(String stage) {
         int readsBefore = keyReads();
         BillingHandler handler = new BillingHandler(
-                BillingColdStart.purchaseService(environment(stage, billing(stage), Map.of()), clock));
+                BillingColdStart.billing(environment(stage, billing(stage), Map.of()), clock, metricsOut));
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (keyReads() == readsBefore && System.nanoTime() < deadline) {
             Thread.onSpinWait();
@@ -161,8 +166,9 @@ final class LocalBillingServers implements AutoCloseable {
 
     /** A billing function initialised as Lambda does before taking a SnapStart snapshot. */
     BillingHandler snapshotInit(String stage) {
-        return new BillingHandler(BillingColdStart.purchaseService(
-                environment(stage, billing(stage), Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")), clock));
+        return new BillingHandler(BillingColdStart.billing(
+                environment(stage, billing(stage), Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")), clock,
+                metricsOut));
     }
 
     /** The webhook function as Lambda builds it; returns once its signing secret has been read. */

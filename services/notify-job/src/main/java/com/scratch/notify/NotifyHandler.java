@@ -12,6 +12,8 @@ import com.scratch.events.NotePurchasedCodec;
 import com.scratch.events.PurchaseMessage;
 import com.scratch.idempotency.EffectLedger;
 import com.scratch.idempotency.Outcome;
+import com.scratch.metrics.EmbeddedMetrics;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +41,9 @@ public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
     private static final Logger log = LoggerFactory.getLogger(NotifyHandler.class);
 
     static final String TEXTS_TABLE_VARIABLE = "TEXTS_TABLE";
+    /** The namespace and service dimension of notify's metrics; the alarms in serverless.yml read these. */
+    static final String METRICS_NAMESPACE = "Scratch";
+    static final String SERVICE = "notify-job";
 
     /** Longer than the function's timeout (30 s, serverless.yml): a claim outlives its holder. */
     static final Duration TEXT_LEASE = Duration.ofSeconds(35);
@@ -46,8 +51,12 @@ public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
     /** Far beyond SNS's redelivery and Lambda's retries (at most 6 hours), like billing's ledger. */
     static final Duration TEXT_RETENTION = Duration.ofDays(7);
 
+    static final String TEXTS_SENT = "TextsSent";
+    static final String TEXTS_FAILED = "TextsFailed";
+
     private final AdminTexts texts;
     private final EffectLedger sentTexts;
+    private final EmbeddedMetrics metrics;
 
     /** Called by Lambda once per container. */
     public NotifyHandler() {
@@ -59,15 +68,27 @@ public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
      * ledger ({@code TEXTS_TABLE}) from these variables.
      */
     public NotifyHandler(Map<String, String> environment) {
-        this(new AdminTexts(AwsClients.sns(environment), StageConfig.fromEnvironment(environment).adminPhoneNumber()),
-                new EffectLedger(AwsClients.dynamoDb(environment),
-                        EnvironmentVariables.required(environment, TEXTS_TABLE_VARIABLE), TEXT_LEASE, TEXT_RETENTION,
-                        Clock.systemUTC()));
+        this(environment, StageConfig.fromEnvironment(environment), EmbeddedMetrics.output(environment));
     }
 
-    NotifyHandler(AdminTexts texts, EffectLedger sentTexts) {
+    /** The same, with the metrics lines going to {@code metricsOut} (tests read them). */
+    NotifyHandler(Map<String, String> environment, PrintStream metricsOut) {
+        this(environment, StageConfig.fromEnvironment(environment), metricsOut);
+    }
+
+    private NotifyHandler(Map<String, String> environment, StageConfig stage, PrintStream metricsOut) {
+        this(new AdminTexts(AwsClients.sns(environment), stage.adminPhoneNumber()),
+                new EffectLedger(AwsClients.dynamoDb(environment),
+                        EnvironmentVariables.required(environment, TEXTS_TABLE_VARIABLE), TEXT_LEASE, TEXT_RETENTION,
+                        Clock.systemUTC()),
+                new EmbeddedMetrics(METRICS_NAMESPACE, Map.of("service", SERVICE, "stage", stage.stage().name()),
+                        metricsOut, Clock.systemUTC()));
+    }
+
+    NotifyHandler(AdminTexts texts, EffectLedger sentTexts, EmbeddedMetrics metrics) {
         this.texts = Objects.requireNonNull(texts, "texts == null");
         this.sentTexts = Objects.requireNonNull(sentTexts, "sentTexts == null");
+        this.metrics = Objects.requireNonNull(metrics, "metrics == null");
     }
 
     @Override
@@ -78,13 +99,33 @@ public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
             PurchaseMessage message = read(sns);
             pending.add(new Text(textKey(message, sns.getMessageId()), PurchaseText.of(message), sns.getMessageId()));
         }
-        for (Text text : pending) {
-            if (sentTexts.performOnce(text.key(), () -> texts.send(text.body())) == Outcome.ALREADY_PERFORMED) {
-                log.info("Already texted the admin for {}: SNS message {} is a repeat, not sent again", text.key(),
-                        text.snsMessageId());
+        try {
+            for (Text text : pending) {
+                send(text);
             }
+        } finally {
+            metrics.flush();
         }
         return null;
+    }
+
+    /** Texts once per event; a text another invocation is sending right now fails this one (Lambda retries it). */
+    private void send(Text text) {
+        if (sentTexts.performOnce(text.key(), () -> sendCounted(text)) == Outcome.PERFORMED) {
+            metrics.count(TEXTS_SENT);
+        } else {
+            log.info("Already texted the admin for {}: SNS message {} is a repeat, not sent again", text.key(),
+                    text.snsMessageId());
+        }
+    }
+
+    private void sendCounted(Text text) {
+        try {
+            texts.send(text.body());
+        } catch (RuntimeException e) {
+            metrics.count(TEXTS_FAILED);
+            throw e;
+        }
     }
 
     /**

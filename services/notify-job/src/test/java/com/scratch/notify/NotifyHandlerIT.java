@@ -192,6 +192,32 @@ class NotifyHandlerIT {
         assertThat(sns.smsOutbox()).hasSize(1);
     }
 
+    /** One Embedded Metric Format line per invocation: a text sent, then a repeat that sends none, then a failure. */
+    @Test
+    void textsSentAndFailedAreCountedAsMetrics() throws Exception {
+        java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
+        handler = new NotifyHandler(environment(Map.of("STAGE", "dev")),
+                new java.io.PrintStream(lines, true, java.nio.charset.StandardCharsets.UTF_8));
+
+        handle("events/sns-note-purchased.json");
+        handle("events/sns-note-purchased.json");
+        sns.failNext(3, SnsFault.INTERNAL_ERROR);
+        assertThatThrownBy(() -> handle("events/sns-two-records.json")).isInstanceOf(SdkException.class);
+
+        List<com.fasterxml.jackson.databind.JsonNode> written = new java.util.ArrayList<>();
+        for (String line : lines.toString(java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+            written.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line));
+        }
+        assertThat(written).hasSize(2);
+        assertThat(written.get(0).path("service").asText()).isEqualTo("notify-job");
+        assertThat(written.get(0).path("stage").asText()).isEqualTo("dev");
+        assertThat(written.get(0).path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText())
+                .isEqualTo("Scratch");
+        assertThat(written.get(0).path(NotifyHandler.TEXTS_SENT).asLong()).isEqualTo(1);
+        assertThat(written.get(1).path(NotifyHandler.TEXTS_FAILED).asLong()).isEqualTo(1);
+        assertThat(written.get(1).has(NotifyHandler.TEXTS_SENT)).isFalse();
+    }
+
     /** A batch whose first event was texted by an earlier invocation: only the other one is texted now. */
     @Test
     void aBatchTextsOnlyTheEventsNotYetTexted() {
