@@ -50,6 +50,13 @@ final class CloudFormationTemplate {
         return resource;
     }
 
+    /** A condition of the template's {@code Conditions} section, as written. */
+    JsonNode condition(String name) {
+        JsonNode condition = root.path("Conditions").path(name);
+        assertThat(condition.isMissingNode()).as("condition %s in the template", name).isFalse();
+        return condition;
+    }
+
     JsonNode properties(String logicalId) {
         return resource(logicalId).path("Properties");
     }

@@ -26,9 +26,10 @@ final class ServiceReader {
         Path artifact = directory.resolve(config.map("package").requiredString("artifact")).normalize();
         List<ConfigMap> resources = config.maps("resources");
 
-        Map<String, TopicDefinition> topics = topicResources(resources, name, stage);
-        Map<String, QueueDefinition> queues = queueResources(resources, name, stage);
-        Map<String, TableDefinition> tables = tableResources(file, resources, name, stage);
+        Conditions conditions = Conditions.of(file, resources);
+        Map<String, TopicDefinition> topics = topicResources(resources, conditions, name, stage);
+        Map<String, QueueDefinition> queues = queueResources(resources, conditions, name, stage);
+        Map<String, TableDefinition> tables = tableResources(file, resources, conditions, name, stage);
         FunctionReader functionReader = new FunctionReader(name, stage, directory, artifact, provider, topics, queues,
                 tables);
         ConfigMap functionsConfig = config.map("functions");
@@ -38,17 +39,18 @@ final class ServiceReader {
         }
         return new ServiceDefinition(name, directory, artifact, provider.requiredString("runtime"), functions,
                 List.copyOf(topics.values()), List.copyOf(queues.values()), List.copyOf(tables.values()),
-                topicExports(resources, topics));
+                topicExports(resources, conditions, topics));
     }
 
     /** The {@code AWS::SNS::Topic} resources by logical id; {@code resources} may be a list of fragments. */
-    private static Map<String, TopicDefinition> topicResources(List<ConfigMap> resources, String service, String stage) {
+    private static Map<String, TopicDefinition> topicResources(List<ConfigMap> resources, Conditions conditions,
+            String service, String stage) {
         Map<String, TopicDefinition> topics = new LinkedHashMap<>();
         for (ConfigMap fragment : resources) {
             ConfigMap declared = fragment.map("Resources");
             for (String logicalId : declared.keys()) {
                 ConfigMap resource = declared.map(logicalId);
-                if (TOPIC_TYPE.equals(resource.get("Type"))) {
+                if (TOPIC_TYPE.equals(resource.get("Type")) && conditions.holds(resource.get("Condition"))) {
                     String topicName = resource.map("Properties").string("TopicName")
                             .orElse(service + "-" + stage + "-" + logicalId);
                     topics.put(logicalId, new TopicDefinition(service, logicalId, topicName));
@@ -59,13 +61,14 @@ final class ServiceReader {
     }
 
     /** The {@code AWS::SQS::Queue} resources by logical id. */
-    private static Map<String, QueueDefinition> queueResources(List<ConfigMap> resources, String service, String stage) {
+    private static Map<String, QueueDefinition> queueResources(List<ConfigMap> resources, Conditions conditions,
+            String service, String stage) {
         Map<String, QueueDefinition> queues = new LinkedHashMap<>();
         for (ConfigMap fragment : resources) {
             ConfigMap declared = fragment.map("Resources");
             for (String logicalId : declared.keys()) {
                 ConfigMap resource = declared.map(logicalId);
-                if (QUEUE_TYPE.equals(resource.get("Type"))) {
+                if (QUEUE_TYPE.equals(resource.get("Type")) && conditions.holds(resource.get("Condition"))) {
                     String queueName = resource.map("Properties").string("QueueName")
                             .orElse(service + "-" + stage + "-" + logicalId);
                     queues.put(logicalId, new QueueDefinition(service, logicalId, queueName));
@@ -76,14 +79,14 @@ final class ServiceReader {
     }
 
     /** The {@code AWS::DynamoDB::Table} resources by logical id, each with the one HASH key the stand-in needs. */
-    private static Map<String, TableDefinition> tableResources(Path file, List<ConfigMap> resources, String service,
-            String stage) {
+    private static Map<String, TableDefinition> tableResources(Path file, List<ConfigMap> resources,
+            Conditions conditions, String service, String stage) {
         Map<String, TableDefinition> tables = new LinkedHashMap<>();
         for (ConfigMap fragment : resources) {
             ConfigMap declared = fragment.map("Resources");
             for (String logicalId : declared.keys()) {
                 ConfigMap resource = declared.map(logicalId);
-                if (TABLE_TYPE.equals(resource.get("Type"))) {
+                if (TABLE_TYPE.equals(resource.get("Type")) && conditions.holds(resource.get("Condition"))) {
                     ConfigMap properties = resource.map("Properties");
                     String tableName = properties.string("TableName").orElse(service + "-" + stage + "-" + logicalId);
                     String hashKey = properties.maps("KeySchema").stream()
@@ -100,13 +103,15 @@ final class ServiceReader {
     }
 
     /** Export name → topic, for each output that exports {@code !Ref} of a topic under a plain-string name. */
-    private static Map<String, TopicDefinition> topicExports(List<ConfigMap> resources, Map<String, TopicDefinition> topics) {
+    private static Map<String, TopicDefinition> topicExports(List<ConfigMap> resources, Conditions conditions,
+            Map<String, TopicDefinition> topics) {
         Map<String, TopicDefinition> exports = new LinkedHashMap<>();
         for (ConfigMap fragment : resources) {
             ConfigMap outputs = fragment.map("Outputs");
             for (String outputName : outputs.keys()) {
                 ConfigMap output = outputs.map(outputName);
-                if (output.get("Value") instanceof CfnRef ref && topics.containsKey(ref.logicalId())
+                if (conditions.holds(output.get("Condition"))
+                        && output.get("Value") instanceof CfnRef ref && topics.containsKey(ref.logicalId())
                         && output.map("Export").get("Name") instanceof String exportName) {
                     exports.put(exportName, topics.get(ref.logicalId()));
                 }

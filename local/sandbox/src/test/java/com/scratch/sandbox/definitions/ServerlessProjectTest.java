@@ -67,6 +67,16 @@ class ServerlessProjectTest {
         assertThat(project.topicsByExportName()).containsExactly(entry("local-ExtNotePurchasedTopicArn", topic));
     }
 
+    /** The alarm topic exists only where AlarmsEnabled holds: in prod always, in dev (and so locally) not. */
+    @Test
+    void resourcesWhoseConditionIsFalseAreNotCreated() {
+        assertThat(ServerlessProject.load(ROOT, "local").service("billing-api").orElseThrow().topics())
+                .extracting(TopicDefinition::logicalId).containsExactly("NotePurchasedTopic");
+        assertThat(ServerlessProject.load(ROOT, "prod").service("billing-api").orElseThrow().topics())
+                .extracting(TopicDefinition::logicalId).containsExactlyInAnyOrder("NotePurchasedTopic", "AlarmTopic");
+        assertThat(ServerlessProject.load(ROOT, "prod").topicsByExportName()).containsKey("prod-ExtAlarmTopicArn");
+    }
+
     @Test
     void readsEachServicesLedgerTableWithItsHashKey() {
         ServerlessProject project = ServerlessProject.load(ROOT, "local");
