@@ -29,19 +29,35 @@ class LoggingBackendsBenchmark {
 
     private static final int RUNS = 15;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> JACKSON = List.of("jackson-core-", "jackson-databind-", "jackson-annotations-");
 
     /** Each backend: the jar names it adds (prefixes of file names on the test class path) and its config folder. */
     private static final Map<String, Backend> BACKENDS = new LinkedHashMap<>();
 
     static {
-        BACKENDS.put("slf4j-simple (today)", new Backend(List.of("slf4j-simple-"), "simple", false));
+        BACKENDS.put("slf4j-simple (today)", new Backend(List.of("slf4j-simple-"), List.of(), "simple", false));
         BACKENDS.put("Log4j2 + JsonTemplateLayout", new Backend(List.of("log4j-api-", "log4j-core-",
-                "log4j-slf4j2-impl-", "log4j-layout-template-json-"), "log4j2", true));
-        BACKENDS.put("Logback + JsonEncoder", new Backend(List.of("logback-classic-", "logback-core-"), "logback", true));
+                "log4j-slf4j2-impl-", "log4j-layout-template-json-"), List.of(), "log4j2", true));
+        BACKENDS.put("Log4j2 + JsonTemplateLayout, trimmed", new Backend(List.of("log4j-api-", "log4j-core-",
+                "log4j-slf4j2-impl-", "log4j-layout-template-json-"), List.of(), "log4j2-trimmed", true));
+        BACKENDS.put("Logback + JsonEncoder", new Backend(List.of("logback-classic-", "logback-core-"), List.of(), "logback", true));
+        // Jackson is already in every function's jar: on the class path here, not counted as added.
+        BACKENDS.put("Logback + logstash-logback-encoder", new Backend(List.of("logback-classic-", "logback-core-",
+                "logstash-logback-encoder-"), JACKSON,
+                "logstash", true));
     }
 
     @Test
     void eachBackendsColdStartCost() throws Exception {
+        String alone = table(false);
+        String afterJackson = table(true);
+        BenchmarkReport.write(Path.of("target/benchmarks/logging-backends.md"), "Logging alone:\n\n" + alone
+                + "\nAfter the JVM has loaded and used Jackson, as the functions have when they first log:\n\n"
+                + afterJackson + String.format("%n%d interleaved runs of each, java %s, -XX:+TieredCompilation"
+                + " -XX:TieredStopAtLevel=1.%n", RUNS, System.getProperty("java.version")));
+    }
+
+    private static String table(boolean jacksonFirst) throws Exception {
         List<String> classPath = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
         String slf4jApi = only(classPath, "slf4j-api-");
         Path testClasses = Path.of(FirstLogLines.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -50,7 +66,7 @@ class LoggingBackendsBenchmark {
 
         for (int run = 0; run < RUNS + 1; run++) {
             for (Map.Entry<String, Backend> backend : BACKENDS.entrySet()) {
-                long[] measured = runOnce(backend.getValue(), classPath, slf4jApi, testClasses);
+                long[] measured = runOnce(backend.getValue(), classPath, slf4jApi, testClasses, jacksonFirst);
                 if (run > 0) { // the first round warms the disk cache, not counted
                     runs.get(backend.getKey()).add(measured);
                 }
@@ -70,21 +86,24 @@ class LoggingBackendsBenchmark {
                     ms(median(measured, 1)), ms(wall), ms(min(measured, 2)), ms(max(measured, 2)), ms(wall - baselineWall),
                     jarBytes(BACKENDS.get(backend.getKey()), classPath) / 1_000_000.0));
         }
-        report.append(String.format("%n%d interleaved runs of each, %s, java %s, -XX:+TieredCompilation"
-                + " -XX:TieredStopAtLevel=1.%n", RUNS, "2 cores", System.getProperty("java.version")));
-        BenchmarkReport.write(Path.of("target/benchmarks/logging-backends.md"), report.toString());
+        return report.toString();
     }
 
     /** One fresh JVM: returns {nanos to the first line, nanos to the second, wall nanos of the process}. */
-    private static long[] runOnce(Backend backend, List<String> classPath, String slf4jApi, Path testClasses)
-            throws Exception {
+    private static long[] runOnce(Backend backend, List<String> classPath, String slf4jApi, Path testClasses,
+            boolean jacksonFirst) throws Exception {
         Path timing = Files.createTempFile("logging-bench", ".txt");
         List<String> entries = new ArrayList<>(List.of(testClasses.resolve("backends").resolve(backend.configFolder())
                 .toString(), testClasses.toString(), slf4jApi));
         backend.jarPrefixes().forEach(prefix -> entries.add(only(classPath, prefix)));
+        List<String> shared = new ArrayList<>(backend.sharedJarPrefixes());
+        if (jacksonFirst) {
+            JACKSON.stream().filter(prefix -> !shared.contains(prefix)).forEach(shared::add);
+        }
+        shared.forEach(prefix -> entries.add(only(classPath, prefix)));
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-cp", String.join(File.pathSeparator, entries),
-                FirstLogLines.class.getName(), timing.toString());
+                FirstLogLines.class.getName(), timing.toString(), jacksonFirst ? "jackson-first" : "alone");
         builder.redirectErrorStream(true);
         long started = System.nanoTime();
         Process process = builder.start();
@@ -142,6 +161,10 @@ class LoggingBackendsBenchmark {
         return nanos / 1_000_000.0;
     }
 
-    private record Backend(List<String> jarPrefixes, String configFolder, boolean json) {
+    /**
+     * @param jarPrefixes the jars the backend adds to a function's jar
+     * @param sharedJarPrefixes jars it needs that the functions ship anyway (Jackson)
+     */
+    private record Backend(List<String> jarPrefixes, List<String> sharedJarPrefixes, String configFolder, boolean json) {
     }
 }
