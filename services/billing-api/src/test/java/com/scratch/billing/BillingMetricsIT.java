@@ -12,10 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Billing's metrics as CloudWatch reads them: one Embedded Metric Format line per invocation, namespace Scratch,
@@ -26,18 +25,9 @@ class BillingMetricsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STRIPE_KEY = "sk_test_" + UUID.randomUUID().toString().replace("-", "");
 
-    private static LocalBillingServers servers;
+    @RegisterExtension
+    static final LocalBillingServers servers = new LocalBillingServers();
     private BillingHandler handler;
-
-    @BeforeAll
-    static void startServers() {
-        servers = new LocalBillingServers();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        servers.close();
-    }
 
     @BeforeEach
     void coldStart() {

@@ -1,6 +1,8 @@
 package com.scratch.billing;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import com.scratch.emulators.dynamodb.DynamoDbEmulator;
 import com.scratch.emulators.sns.SnsEmulator;
 import com.scratch.emulators.ssm.SsmEmulator;
@@ -27,7 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * variables in the function's environment, as {@code AWS_ENDPOINT_URL_SSM} / {@code _SNS} / {@code _DYNAMODB} would
  * point a deployed function elsewhere.
  */
-final class LocalBillingServers implements AutoCloseable {
+final class LocalBillingServers implements AutoCloseable, AfterAllCallback {
 
     final SsmEmulator ssm = SsmEmulator.start();
     final SnsEmulator sns = SnsEmulator.start();
@@ -196,6 +198,15 @@ final class LocalBillingServers implements AutoCloseable {
     static APIGatewayProxyRequestEvent purchase(String body) {
         return event("events/billing-original.json").withBody(body)
                 .withHeaders(Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    }
+
+    /**
+     * As a JUnit extension ({@code @RegisterExtension static final LocalBillingServers servers = new
+     * LocalBillingServers();}) the servers start with the test class and stop after its last test.
+     */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

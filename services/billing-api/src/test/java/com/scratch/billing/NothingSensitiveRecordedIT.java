@@ -11,9 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Everything billing records (every log line and every metric line) through a success, a decline, bad input, an
@@ -27,17 +26,8 @@ class NothingSensitiveRecordedIT {
     private static final List<String> SOURCES = List.of("pm_card_visa", "pm_card_chargeDeclined",
             "pm_1QzUnknownPaymentMethod77", "tok_visa", "tok_chargeDeclined", "tok_1QzUnknownCardToken42");
 
-    private static LocalBillingServers servers;
-
-    @BeforeAll
-    static void startServers() {
-        servers = new LocalBillingServers();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        servers.close();
-    }
+    @RegisterExtension
+    static final LocalBillingServers servers = new LocalBillingServers();
 
     @Test
     void noSecretAndNoWholePaymentSourceInAnyLogOrMetricLine() {

@@ -16,10 +16,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One payment, one {@code NotePurchased}: repeats, concurrent requests with one key in two containers, and client
@@ -30,18 +29,9 @@ class OncePerPaymentIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STRIPE_KEY = "sk_test_" + UUID.randomUUID().toString().replace("-", "");
 
-    private static LocalBillingServers servers;
+    @RegisterExtension
+    static final LocalBillingServers servers = new LocalBillingServers();
     private BillingHandler handler;
-
-    @BeforeAll
-    static void startServers() {
-        servers = new LocalBillingServers();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        servers.close();
-    }
 
     @BeforeEach
     void coldStart() {

@@ -20,10 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code POST /billing/webhook} as Lambda runs it: built by its cold start, reading the signing secret through its
@@ -35,19 +34,10 @@ class StripeWebhookIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STRIPE_KEY = "sk_test_" + UUID.randomUUID().toString().replace("-", "");
 
-    private static LocalBillingServers servers;
+    @RegisterExtension
+    static final LocalBillingServers servers = new LocalBillingServers();
     private BillingHandler billing;
     private StripeWebhookHandler webhook;
-
-    @BeforeAll
-    static void startServers() {
-        servers = new LocalBillingServers();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        servers.close();
-    }
 
     @BeforeEach
     void coldStart() {
