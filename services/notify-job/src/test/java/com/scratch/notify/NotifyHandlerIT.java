@@ -218,6 +218,30 @@ class NotifyHandlerIT {
         assertThat(written.get(1).has(NotifyHandler.TEXTS_SENT)).isFalse();
     }
 
+    /**
+     * The admin's phone number is never recorded whole (at most its last 4 digits): every log and metric line of a
+     * text sent, a repeat, a failed text and an unreadable message is searched for it.
+     */
+    @Test
+    void theAdminsNumberIsNeverRecordedWhole() {
+        java.io.ByteArrayOutputStream metricLines = new java.io.ByteArrayOutputStream();
+        String recorded;
+        try (com.scratch.testing.LogCapture logs = new com.scratch.testing.LogCapture()) {
+            handler = new NotifyHandler(environment(Map.of("STAGE", "dev")),
+                    new java.io.PrintStream(metricLines, true, java.nio.charset.StandardCharsets.UTF_8));
+            handle("events/sns-note-purchased.json");
+            handle("events/sns-note-purchased.json");
+            sns.failNext(3, SnsFault.INTERNAL_ERROR);
+            assertThatThrownBy(() -> handle("events/sns-two-records.json")).isInstanceOf(SdkException.class);
+            assertThatThrownBy(() -> handle("events/sns-second-record-malformed.json"))
+                    .isInstanceOf(MalformedPurchaseMessageException.class);
+            recorded = logs.text() + metricLines.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        assertThat(sns.smsOutbox()).extracting(SmsMessage::phoneNumber).contains("+14151234567");
+        assertThat(recorded).isNotBlank().doesNotContain("14151234567").doesNotContain("4151234567");
+    }
+
     /** A batch whose first event was texted by an earlier invocation: only the other one is texted now. */
     @Test
     void aBatchTextsOnlyTheEventsNotYetTexted() {
