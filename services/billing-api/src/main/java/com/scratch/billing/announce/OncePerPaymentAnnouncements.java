@@ -31,11 +31,19 @@ public final class OncePerPaymentAnnouncements implements PurchaseAnnouncements 
         this.ledger = Objects.requireNonNull(ledger, "ledger == null");
     }
 
+    /**
+     * How often, and how far apart, a caller that finds the payment being announced by another looks again before it
+     * gives up with 409: a publish takes milliseconds, and the other is often Stripe's webhook for this very payment,
+     * racing the request that made it; waiting a moment turns most of those 409s into the 200 they should be.
+     */
+    static final int LOOKS_WHILE_IN_PROGRESS = 10;
+    static final long MILLIS_BETWEEN_LOOKS = 100;
+
     @Override
     public void announce(NotePurchased event) {
         Outcome outcome;
         try {
-            outcome = ledger.performOnce(event.paymentId(), () -> publisher.announce(event));
+            outcome = performOnceWaitingForOthers(event);
         } catch (EffectInProgressException e) {
             log.info("NotePurchased for payment {} is being published by another request", event.paymentId());
             throw new PurchaseInProgressException(event.paymentId(), e);
@@ -47,6 +55,24 @@ public final class OncePerPaymentAnnouncements implements PurchaseAnnouncements 
         if (outcome == Outcome.ALREADY_PERFORMED) {
             log.info("NotePurchased {} for payment {} was already published: not again", event.eventId(),
                     event.paymentId());
+        }
+    }
+
+    private Outcome performOnceWaitingForOthers(NotePurchased event) {
+        for (int look = 1; ; look++) {
+            try {
+                return ledger.performOnce(event.paymentId(), () -> publisher.announce(event));
+            } catch (EffectInProgressException e) {
+                if (look == LOOKS_WHILE_IN_PROGRESS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(MILLIS_BETWEEN_LOOKS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * to the first line and to the second, the JVM's wall time, and the size of the jars each backend adds; checks that
  * the JSON backends write one JSON object per event with the stack trace inside it.
  */
-class LoggingBackendsBenchmark {
+class LoggingAfterJacksonBenchmark {
 
     private static final int RUNS = 15;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,7 +51,7 @@ class LoggingBackendsBenchmark {
     void eachBackendsColdStartCost() throws Exception {
         String alone = table(false);
         String afterJackson = table(true);
-        BenchmarkReport.write(Path.of("target/benchmarks/logging-backends.md"), "Logging alone:\n\n" + alone
+        BenchmarkReport.write(Path.of("target/benchmarks/logging-after-jackson.md"), "Logging alone:\n\n" + alone
                 + "\nAfter the JVM has loaded and used Jackson, as the functions have when they first log:\n\n"
                 + afterJackson + String.format("%n%d interleaved runs of each, java %s, -XX:+TieredCompilation"
                 + " -XX:TieredStopAtLevel=1.%n", RUNS, System.getProperty("java.version")));
