@@ -5,32 +5,65 @@ import java.util.Map;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * How AWS SDK calls are traced: the one seam between our clients and a tracing vendor.
+ * How a function's calls out are traced: the one seam between the code and a tracing vendor. It covers the AWS SDK
+ * clients ({@link #interceptors()}, registered by {@link AwsClients}), calls to other remote services
+ * ({@link #remoteCall}, e.g. Stripe) and the annotations a trace is searched by ({@link #annotate}).
  *
- * <p>Today that is X-Ray ({@link #xray(Map)}). The X-Ray SDK for Java is in maintenance until its end of support
- * on 2027-02-25; moving to OpenTelemetry means adding an implementation here, not touching every client.
+ * <p>Today that is X-Ray ({@link #xray(Map)}), and {@code XRayClientTracing} is the only class that imports the
+ * X-Ray SDK. The X-Ray SDK for Java is in maintenance until its end of support on 2027-02-25; moving to
+ * OpenTelemetry (ADOT) means one new implementation of this interface, not touching the callers.
+ *
+ * <p>Build one per container and share it: implementations are thread-safe. What is "current" is per thread, as
+ * in Lambda, where one thread handles one invocation at a time.
  *
  * <pre>{@code
- * SsmClient ssm = AwsClients.ssm(environment, ClientTracing.xray(environment));
+ * ClientTracing tracing = ClientTracing.xray(environment);
+ * SsmClient ssm = AwsClients.ssm(environment, tracing);
+ * try (RemoteCall call = tracing.remoteCall("Stripe", "POST", "/v1/payment_intents")) {
+ *     ... call.status(200); call.requestId("req_123");
+ * }
  * }</pre>
  */
 public interface ClientTracing {
 
-    /** The interceptors to register on every SDK client. */
+    /** The interceptors to register on every SDK client: one traced call per SDK operation. */
     List<ExecutionInterceptor> interceptors();
 
     /**
-     * X-Ray subsegments for every call; safe outside Lambda with no segment open.
+     * Starts tracing one call to a remote service that is not an AWS SDK client; it becomes the current span of
+     * this thread until closed, so {@link #annotate} and traced calls made meanwhile land inside it. Close it on
+     * the thread that opened it, after recording what came back.
      *
-     * @param environment the function's environment: whether it runs in Lambda ({@code AWS_LAMBDA_FUNCTION_NAME})
-     *     and what to do without a segment ({@code AWS_XRAY_CONTEXT_MISSING})
+     * @param name the remote service, as it should appear in the trace map ({@code Stripe})
+     * @param method the HTTP method ({@code POST})
+     * @param urlPath the URL's path, without host or query ({@code /v1/payment_intents}): the host is config and
+     *     the query may carry what a trace must not
+     */
+    RemoteCall remoteCall(String name, String method, String urlPath);
+
+    /**
+     * Puts an indexed, searchable annotation on this thread's current span: the open {@link RemoteCall} or SDK
+     * call if any, else the function's own span where the vendor allows writing to it. Outside a trace it does
+     * nothing.
+     *
+     * @param value a {@link String}, {@link Number} or {@link Boolean}; anything else is written as its
+     *     {@code toString()}
+     */
+    void annotate(String key, Object value);
+
+    /**
+     * X-Ray: a subsegment for every call; safe outside Lambda with no segment open.
+     *
+     * @param environment the function's environment: whether it runs in Lambda ({@code AWS_LAMBDA_FUNCTION_NAME}),
+     *     where the daemon listens ({@code AWS_XRAY_DAEMON_ADDRESS}) and what to do without a segment
+     *     ({@code AWS_XRAY_CONTEXT_MISSING})
      */
     static ClientTracing xray(Map<String, String> environment) {
         return XRayClientTracing.fromEnvironment(environment);
     }
 
-    /** No tracing, for tools that never run in Lambda. */
+    /** No tracing, for tools and tests that never run in Lambda. */
     static ClientTracing none() {
-        return List::of;
+        return NoClientTracing.INSTANCE;
     }
 }

@@ -1,6 +1,7 @@
 package com.scratch.billing;
 
 import com.scratch.aws.AwsClients;
+import com.scratch.aws.ClientTracing;
 import com.scratch.billing.announce.OncePerPaymentAnnouncements;
 import com.scratch.billing.metrics.BillingMetrics;
 import com.scratch.billing.announce.SnsPurchaseAnnouncements;
@@ -28,7 +29,8 @@ import java.util.Map;
  * and {@code AWS_ENDPOINT_URL_SSM} / {@code _SNS} / {@code _DYNAMODB}, and the role's credentials (Lambda's
  * {@code AWS_ACCESS_KEY_ID}... or, without them, the SDK's default chain). A missing variable fails here, at init,
  * with its name. The Stripe key read starts here too, so it overlaps the rest of the cold start (or, under
- * SnapStart, right after the restore).
+ * SnapStart, right after the restore). One {@link ClientTracing} (X-Ray, {@code AWS_XRAY_DAEMON_ADDRESS}) traces
+ * every client of the function.
  */
 final class BillingColdStart {
 
@@ -62,13 +64,14 @@ final class BillingColdStart {
     static Billing billing(Map<String, String> environment, Clock clock, PrintStream metricsOut) {
         StageConfig stage = StageConfig.fromEnvironment(environment);
         StripeConfig stripe = StripeConfig.fromEnvironment(environment);
+        ClientTracing tracing = ClientTracing.xray(environment);
         BillingMetrics metrics = BillingMetrics.forStage(stage.stage().name(), metricsOut, clock);
-        ParameterStoreCache parameters = parameters(environment, clock, metrics);
+        ParameterStoreCache parameters = parameters(environment, tracing, clock, metrics);
         CachedParameter stripeKey = parameters.secureString(stage.stripeKeyParameter());
         parameters.registerSnapStartHooks(BillingPrimer::prime);
         prefetch(parameters, environment);
-        PurchaseService purchases = new PurchaseService(new StripePayments(stripeKey, stage.stage(), stripe),
-                announcements(environment, clock), stage.stage(), clock);
+        PurchaseService purchases = new PurchaseService(new StripePayments(stripeKey, stage.stage(), stripe, tracing),
+                announcements(environment, tracing, clock), stage.stage(), clock);
         return new Billing(purchases, metrics);
     }
 
@@ -83,15 +86,16 @@ final class BillingColdStart {
     /** The webhook function: the signing secret instead of the API key, and the same once-per-payment announcements. */
     static StripeWebhooks stripeWebhooks(Map<String, String> environment, Clock clock) {
         StageConfig stage = StageConfig.fromEnvironment(environment);
-        ParameterStoreCache parameters = parameters(environment, clock, CacheObserver.NONE);
+        ClientTracing tracing = ClientTracing.xray(environment);
+        ParameterStoreCache parameters = parameters(environment, tracing, clock, CacheObserver.NONE);
         CachedParameter signingSecret = parameters.secureString(stage.stripeWebhookSecretParameter());
         prefetch(parameters, environment);
-        return new StripeWebhooks(signingSecret, announcements(environment, clock), stage.stage(), clock);
+        return new StripeWebhooks(signingSecret, announcements(environment, tracing, clock), stage.stage(), clock);
     }
 
-    private static ParameterStoreCache parameters(Map<String, String> environment, Clock clock,
+    private static ParameterStoreCache parameters(Map<String, String> environment, ClientTracing tracing, Clock clock,
             CacheObserver observer) {
-        return ParameterStoreCache.builder(AwsClients.ssm(environment)).clock(clock).observer(observer).build();
+        return ParameterStoreCache.builder(AwsClients.ssm(environment, tracing)).clock(clock).observer(observer).build();
     }
 
     private static void prefetch(ParameterStoreCache parameters, Map<String, String> environment) {
@@ -102,12 +106,13 @@ final class BillingColdStart {
     }
 
     /** NotePurchased on the topic, once per payment: the request and the webhook share this path. */
-    private static PurchaseAnnouncements announcements(Map<String, String> environment, Clock clock) {
+    private static PurchaseAnnouncements announcements(Map<String, String> environment, ClientTracing tracing,
+            Clock clock) {
         String topicArn = EnvironmentVariables.required(environment, TOPIC_ARN_VARIABLE);
         String announcementsTable = EnvironmentVariables.required(environment, ANNOUNCEMENTS_TABLE_VARIABLE);
         return new OncePerPaymentAnnouncements(
-                new SnsPurchaseAnnouncements(AwsClients.sns(environment), topicArn),
-                new EffectLedger(AwsClients.dynamoDb(environment), announcementsTable, ANNOUNCEMENT_LEASE,
+                new SnsPurchaseAnnouncements(AwsClients.sns(environment, tracing), topicArn),
+                new EffectLedger(AwsClients.dynamoDb(environment, tracing), announcementsTable, ANNOUNCEMENT_LEASE,
                         ANNOUNCEMENT_RETENTION, clock));
     }
 }

@@ -156,9 +156,14 @@ final class LocalBillingServers implements AutoCloseable, AfterAllCallback {
      * the key, so that the read cannot land in (and be counted by) a later test.
      */
     BillingHandler coldStart(String stage) {
+        return coldStart(stage, Map.of());
+    }
+
+    /** The same, with more variables in the function's environment (e.g. {@code AWS_XRAY_DAEMON_ADDRESS}). */
+    BillingHandler coldStart(String stage, Map<String, String> more) {
         int readsBefore = keyReads();
         BillingHandler handler = new BillingHandler(
-                BillingColdStart.billing(environment(stage, billing(stage), Map.of()), clock, metricsOut));
+                BillingColdStart.billing(environment(stage, billing(stage), more), clock, metricsOut));
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (keyReads() == readsBefore && System.nanoTime() < deadline) {
             Thread.onSpinWait();

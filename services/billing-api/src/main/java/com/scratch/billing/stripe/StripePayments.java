@@ -1,5 +1,6 @@
 package com.scratch.billing.stripe;
 
+import com.scratch.aws.ClientTracing;
 import com.scratch.billing.purchase.AuthenticationRequiredException;
 import com.scratch.billing.purchase.Payment;
 import com.scratch.billing.purchase.PaymentCanceledException;
@@ -16,6 +17,7 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,36 +25,45 @@ import org.slf4j.LoggerFactory;
  * Charges cards with Stripe PaymentIntents: created and confirmed in one call, card only, failing rather than
  * asking for a redirect, in usd. The calls go through {@link KeyRotationRetry} (with a client per key from
  * {@link StripeClients}); what Stripe throws becomes a purchase failure through {@link StripeFailures}, and an
- * intent that did not succeed becomes the failure its status means. Thread-safe.
+ * intent that did not succeed becomes the failure its status means. Every call to Stripe is a remote call in the
+ * purchase's trace ({@link StripeCallTracing}). Thread-safe.
  */
 public final class StripePayments implements Payments {
 
     static final String CURRENCY = "usd";
+    static final String PAYMENT_INTENTS_PATH = "/v1/payment_intents";
 
     private static final Logger log = LoggerFactory.getLogger(StripePayments.class);
 
     private final KeyRotationRetry stripe;
+    private final StripeCallTracing traced;
+    /** Only the container's first charge is annotated {@code cold_start}: the one that paid for the init. */
+    private final AtomicBoolean firstCharge = new AtomicBoolean(true);
 
-    /** Charges with the key {@code apiKey} holds, which must fit {@code stage}. */
-    public StripePayments(CachedParameter apiKey, Stage stage, StripeConfig config) {
-        this(new KeyRotationRetry(new StripeClients(apiKey, stage, config)));
+    /** Charges with the key {@code apiKey} holds, which must fit {@code stage}, each call traced with {@code tracing}. */
+    public StripePayments(CachedParameter apiKey, Stage stage, StripeConfig config, ClientTracing tracing) {
+        this(new KeyRotationRetry(new StripeClients(apiKey, stage, config)), new StripeCallTracing(tracing, stage));
     }
 
-    StripePayments(KeyRotationRetry stripe) {
+    StripePayments(KeyRotationRetry stripe, StripeCallTracing traced) {
         this.stripe = Objects.requireNonNull(stripe, "stripe == null");
+        this.traced = Objects.requireNonNull(traced, "traced == null");
     }
 
     @Override
     public Payment charge(long amount, PaymentSource source, String idempotencyKey, PurchaseDetails details) {
         PaymentIntentCreateParams params = paymentIntent(amount, source, details);
         RequestOptions options = RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+        boolean coldStart = firstCharge.getAndSet(false);
         try {
-            PaymentIntent intent = stripe.call(client -> client.v1().paymentIntents().create(params, options));
+            PaymentIntent intent = stripe.call(client -> traced.paymentIntent("POST", PAYMENT_INTENTS_PATH, coldStart,
+                    () -> client.v1().paymentIntents().create(params, options)));
             if ("processing".equals(intent.getStatus())) {
                 // A retry with the same idempotency key gets the first answer replayed, "processing" included:
                 // only a retrieve tells how the payment has gone since.
                 String id = intent.getId();
-                intent = stripe.call(client -> client.v1().paymentIntents().retrieve(id));
+                intent = stripe.call(client -> traced.paymentIntent("GET", PAYMENT_INTENTS_PATH + "/" + id, coldStart,
+                        () -> client.v1().paymentIntents().retrieve(id)));
             }
             return completed(intent);
         } catch (StripeException e) {

@@ -3,6 +3,7 @@ package com.scratch.billing.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.scratch.aws.ClientTracing;
 import com.scratch.billing.purchase.CardDeclinedException;
 import com.scratch.billing.purchase.Payment;
 import com.scratch.billing.purchase.PaymentKeyRejectedException;
@@ -31,7 +32,7 @@ class StripePaymentsIT {
     @BeforeEach
     void coldStart() {
         local.reset(LocalStripe.KEY);
-        payments = new StripePayments(local.keyParameter(), Stage.of("dev"), local.config(1));
+        payments = new StripePayments(local.keyParameter(), Stage.of("dev"), local.config(1), ClientTracing.none());
     }
 
     @Test
