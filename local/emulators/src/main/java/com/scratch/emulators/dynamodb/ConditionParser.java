@@ -121,7 +121,7 @@ final class ConditionParser {
             attributes.value(argument.text());
             throw attributes.invalid("Operator or function requires a document path; operator or function: " + function);
         }
-        String attribute = path();
+        String attribute = tokens.topLevelPath(SUPPORTED);
         int operands = 1;
         while (tokens.peek().kind() == Kind.COMMA) {
             tokens.next();
@@ -148,22 +148,7 @@ final class ConditionParser {
             }
             throw unsupported("the function " + token.text());
         }
-        return new Condition.Attribute(path());
-    }
-
-    /** A top-level attribute: {@code #name} or a plain name that is no reserved word. */
-    private String path() {
-        Token token = tokens.next();
-        String attribute = switch (token.kind()) {
-            case NAME_REF -> attributes.name(token.text());
-            case WORD -> attributes.plainName(token.text());
-            default -> throw tokens.syntaxError(token);
-        };
-        Kind after = tokens.peek().kind();
-        if (after == Kind.DOT || after == Kind.OPEN_BRACKET) {
-            throw unsupported("the nested document path " + token.text() + tokens.peek().text() + "...");
-        }
-        return attribute;
+        return new Condition.Attribute(tokens.topLevelPath(SUPPORTED));
     }
 
     private RejectedRequest unsupported(String what) {

@@ -54,6 +54,25 @@ final class ExpressionTokens {
         return token;
     }
 
+    /**
+     * The next token as a top-level attribute name: {@code #name} or a plain name that is no reserved word. A nested
+     * document path ({@code a.b}, {@code a[0]}) is refused as unsupported, with {@code supported} saying what is.
+     */
+    String topLevelPath(String supported) {
+        Token token = next();
+        String attribute = switch (token.kind()) {
+            case NAME_REF -> attributes.name(token.text());
+            case WORD -> attributes.plainName(token.text());
+            default -> throw syntaxError(token);
+        };
+        Kind after = peek().kind();
+        if (after == Kind.DOT || after == Kind.OPEN_BRACKET) {
+            throw attributes.invalid("the nested document path " + token.text() + peek().text() + "..."
+                    + " is not supported by DynamoDbEmulator (" + supported + ")");
+        }
+        return attribute;
+    }
+
     /** DynamoDB's wording: {@code Syntax error; token: ")", near: "(a)"}, near being the token with its neighbours. */
     RejectedRequest syntaxError(Token token) {
         int index = tokens.indexOf(token);

@@ -56,7 +56,7 @@ final class UpdateParser {
                 throw unsupported("the " + section + " action");
             }
             do {
-                actions.add(section.equals("SET") ? set() : new UpdateAction.Remove(path()));
+                actions.add(section.equals("SET") ? set() : new UpdateAction.Remove(tokens.topLevelPath(SUPPORTED)));
             } while (tokens.peek().kind() == Kind.COMMA && tokens.next() != null);
         }
         Map<String, UpdateAction> byAttribute = new HashMap<>();
@@ -70,7 +70,7 @@ final class UpdateParser {
     }
 
     private UpdateAction set() {
-        String attribute = path();
+        String attribute = tokens.topLevelPath(SUPPORTED);
         Token equals = tokens.next();
         if (equals.kind() != Kind.COMPARATOR || !equals.text().equals("=")) {
             throw tokens.syntaxError(equals);
@@ -83,7 +83,7 @@ final class UpdateParser {
             throw unsupported("the function " + value.text());
         }
         if (value.kind() != Kind.VALUE_REF) {
-            path();
+            tokens.topLevelPath(SUPPORTED);
             throw unsupported("SET to another attribute's value (" + value.text() + ")");
         }
         tokens.next();
@@ -93,20 +93,6 @@ final class UpdateParser {
             throw unsupported("arithmetic (" + tokens.peek().text() + ") in SET");
         }
         return action;
-    }
-
-    private String path() {
-        Token token = tokens.next();
-        String attribute = switch (token.kind()) {
-            case NAME_REF -> attributes.name(token.text());
-            case WORD -> attributes.plainName(token.text());
-            default -> throw tokens.syntaxError(token);
-        };
-        Kind after = tokens.peek().kind();
-        if (after == Kind.DOT || after == Kind.OPEN_BRACKET) {
-            throw unsupported("the nested document path " + token.text() + tokens.peek().text() + "...");
-        }
-        return attribute;
     }
 
     private RejectedRequest unsupported(String what) {
