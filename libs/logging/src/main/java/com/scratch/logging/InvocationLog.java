@@ -38,6 +38,19 @@ public final class InvocationLog implements AutoCloseable {
         }
     }
 
+    /**
+     * For a function behind an HTTP API: {@link #failed()} when the answer is a 5xx, the service's failure rather
+     * than the caller's.
+     *
+     * @return {@code status}
+     */
+    public int answered(int status) {
+        if (status >= 500) {
+            failed();
+        }
+        return status;
+    }
+
     @Override
     public void close() {
         DebugBuffer.close();

@@ -1,5 +1,7 @@
 package com.scratch.logging;
 
+import org.slf4j.MDC;
+
 /**
  * The keys of a log line. The function's keys are the ones Powertools for AWS Lambda writes, so that Logs Insights
  * queries and dashboards written for Powertools work on these logs too; the purchase's keys are the same in billing
@@ -29,7 +31,20 @@ public final class LogKeys {
     public static final String STORAGE = "storage";
     /** A hash of the Idempotency-Key, never the key itself: it ties a client's retries together. */
     public static final String IDEMPOTENCY_KEY_HASH = "idempotencyKeyHash";
+    /** What a failed request was answered with: its error code, so failures can be counted by kind. */
+    public static final String FAILURE = "failure";
 
     private LogKeys() {
+    }
+
+    /**
+     * Puts a purchase's keys on every later line of this invocation: what billing knows once it has charged, and
+     * what notify reads from the event, so that one query on {@code paymentId} or {@code eventId} finds both.
+     */
+    public static void putPurchase(String eventId, String paymentId, long amount, int storage) {
+        MDC.put(EVENT_ID, eventId);
+        MDC.put(PAYMENT_ID, paymentId);
+        MDC.put(AMOUNT, Long.toString(amount));
+        MDC.put(STORAGE, Integer.toString(storage));
     }
 }

@@ -3,13 +3,10 @@ package com.scratch.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scratch.testing.LogCapture;
+import com.scratch.testing.TestLambdaContext;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,12 +38,12 @@ class FunctionLoggingTest {
         InvocationLogContext logging = FunctionLogging.configure("billing-api", LAMBDA);
         List<JsonNode> lines;
         try (LogCapture out = new LogCapture()) {
-            try (InvocationLog invocation = logging.begin(new FakeContext("req-1"))) {
+            try (InvocationLog invocation = logging.begin(new TestLambdaContext("billing-api-dev-billing", "req-1"))) {
                 MDC.put(LogKeys.PAYMENT_ID, "pi_123");
                 MDC.put(LogKeys.AMOUNT, "2100");
                 log.info("Purchase of {} notes", 21);
             }
-            try (InvocationLog invocation = logging.begin(new FakeContext("req-2"))) {
+            try (InvocationLog invocation = logging.begin(new TestLambdaContext("billing-api-dev-billing", "req-2"))) {
                 log.info("second");
             }
             log.info("between invocations");
@@ -226,22 +223,5 @@ class FunctionLoggingTest {
             }
         }
         return lines;
-    }
-
-    /** The Context Lambda passes, with what the keys are read from. */
-    private record FakeContext(String requestId) implements Context {
-        @Override public String getAwsRequestId() { return requestId; }
-        @Override public String getLogGroupName() { return "/aws/lambda/billing-api-dev-billing"; }
-        @Override public String getLogStreamName() { return "stream"; }
-        @Override public String getFunctionName() { return "billing-api-dev-billing"; }
-        @Override public String getFunctionVersion() { return "$LATEST"; }
-        @Override public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:123456789012:function:billing-api-dev-billing";
-        }
-        @Override public CognitoIdentity getIdentity() { return null; }
-        @Override public ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return 28_000; }
-        @Override public int getMemoryLimitInMB() { return 1024; }
-        @Override public LambdaLogger getLogger() { return null; }
     }
 }

@@ -315,6 +315,9 @@ public final class Sandbox implements AutoCloseable {
         definition.environment().forEach((name, value) ->
                 environment.put(name, resolve(value, definition, topicArns, tableNames)));
         environment.putAll(extraEnvironment);
+        // Every function writes to this one console: readable lines, each starting with the function's name.
+        environment.put("LOG_FORMAT", "TEXT");
+        environment.put("LOG_PREFIX", definition.name());
         return new FunctionSpec(definition.name(), definition.handlerClass(), definition.handlerMethod(),
                 definition.artifact(), environment, definition.memorySize(), Duration.ofSeconds(definition.timeoutSeconds()));
     }

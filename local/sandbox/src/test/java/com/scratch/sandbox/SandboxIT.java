@@ -8,6 +8,7 @@ import com.scratch.emulators.serverless.RepositoryRoot;
 import com.scratch.sandbox.console.InvocationLog;
 import com.scratch.sandbox.demo.LocalDemo;
 import com.scratch.testing.Await;
+import com.scratch.testing.LogCapture;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -80,6 +81,29 @@ class SandboxIT {
         assertThat(lastSms()).isEqualTo("Charged $101.00 for Scratch charge (101 notes)");
         JsonNode event = lastEventFor(body.get("paymentId").asText());
         assertThat(event.path("attributes").path("eventType").asText()).isEqualTo("NotePurchased");
+    }
+
+    /**
+     * Both functions write to this one console, so each line is readable and starts with the function's name (in
+     * Lambda the same code writes one JSON object per line).
+     */
+    @Test
+    void eachFunctionsLogLinesAreReadableAndStartWithItsName() throws Exception {
+        int smsBefore = smsCount();
+        String written;
+        try (LogCapture console = new LogCapture()) {
+            assertThat(post("{\"storage\":7,\"paymentMethod\":\"pm_card_visa\"}", "it-log-lines").statusCode())
+                    .isEqualTo(200);
+            Await.until(DELIVERY, () -> smsCount() > smsBefore);
+            Await.until(DELIVERY, () -> console.text().contains("Texted the admin"));
+            written = console.text();
+        }
+
+        assertThat(written.lines()).anySatisfy(line -> assertThat(line)
+                .matches("billing  \\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  PurchaseService - Purchase of 7 notes charged 2800 usd .*"));
+        assertThat(written.lines()).anySatisfy(line -> assertThat(line)
+                .matches("notify   \\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  AdminTexts - Texted the admin: .*"));
+        assertThat(written).doesNotContain("{\"timestamp\"");
     }
 
     @Test

@@ -13,6 +13,8 @@ import com.scratch.billing.webhook.StripeWebhooks;
 import com.scratch.config.EnvironmentVariables;
 import com.scratch.config.StageConfig;
 import com.scratch.idempotency.EffectLedger;
+import com.scratch.logging.FunctionLogging;
+import com.scratch.logging.InvocationLogContext;
 import com.scratch.metrics.EmbeddedMetrics;
 import com.scratch.secrets.CacheObserver;
 import com.scratch.secrets.CachedParameter;
@@ -28,7 +30,8 @@ import java.util.Map;
  * {@code NOTE_PURCHASED_TOPIC_ARN}, {@code ANNOUNCEMENTS_TABLE}, {@code AWS_REGION}, optionally {@code STRIPE_API_BASE}
  * and {@code AWS_ENDPOINT_URL_SSM} / {@code _SNS} / {@code _DYNAMODB}, and the role's credentials (Lambda's
  * {@code AWS_ACCESS_KEY_ID}... or, without them, the SDK's default chain). A missing variable fails here, at init,
- * with its name. The Stripe key read starts here too, so it overlaps the rest of the cold start (or, under
+ * with its name. Logging is set up first ({@link FunctionLogging}), so that the rest of init logs as the function
+ * does. The Stripe key read starts here too, so it overlaps the rest of the cold start (or, under
  * SnapStart, right after the restore). One {@link ClientTracing} (X-Ray, {@code AWS_XRAY_DAEMON_ADDRESS}) traces
  * every client of the function.
  */
@@ -62,6 +65,7 @@ final class BillingColdStart {
      * lines go.
      */
     static Billing billing(Map<String, String> environment, Clock clock, PrintStream metricsOut) {
+        InvocationLogContext logging = FunctionLogging.configure(BillingMetrics.SERVICE, environment);
         StageConfig stage = StageConfig.fromEnvironment(environment);
         StripeConfig stripe = StripeConfig.fromEnvironment(environment);
         ClientTracing tracing = ClientTracing.xray(environment);
@@ -72,25 +76,31 @@ final class BillingColdStart {
         prefetch(parameters, environment);
         PurchaseService purchases = new PurchaseService(new StripePayments(stripeKey, stage.stage(), stripe, tracing),
                 announcements(environment, tracing, clock), stage.stage(), clock);
-        return new Billing(purchases, metrics);
+        return new Billing(purchases, metrics, logging);
     }
 
     /** What the billing handler is built from. */
-    record Billing(PurchaseService purchases, BillingMetrics metrics) {
+    record Billing(PurchaseService purchases, BillingMetrics metrics, InvocationLogContext logging) {
     }
 
-    static StripeWebhooks stripeWebhooks(Map<String, String> environment) {
+    static Webhooks stripeWebhooks(Map<String, String> environment) {
         return stripeWebhooks(environment, Clock.systemUTC());
     }
 
     /** The webhook function: the signing secret instead of the API key, and the same once-per-payment announcements. */
-    static StripeWebhooks stripeWebhooks(Map<String, String> environment, Clock clock) {
+    static Webhooks stripeWebhooks(Map<String, String> environment, Clock clock) {
+        InvocationLogContext logging = FunctionLogging.configure(BillingMetrics.SERVICE, environment);
         StageConfig stage = StageConfig.fromEnvironment(environment);
         ClientTracing tracing = ClientTracing.xray(environment);
         ParameterStoreCache parameters = parameters(environment, tracing, clock, CacheObserver.NONE);
         CachedParameter signingSecret = parameters.secureString(stage.stripeWebhookSecretParameter());
         prefetch(parameters, environment);
-        return new StripeWebhooks(signingSecret, announcements(environment, tracing, clock), stage.stage(), clock);
+        return new Webhooks(new StripeWebhooks(signingSecret, announcements(environment, tracing, clock), stage.stage(),
+                clock), logging);
+    }
+
+    /** What the webhook handler is built from. */
+    record Webhooks(StripeWebhooks webhooks, InvocationLogContext logging) {
     }
 
     private static ParameterStoreCache parameters(Map<String, String> environment, ClientTracing tracing, Clock clock,

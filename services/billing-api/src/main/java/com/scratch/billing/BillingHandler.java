@@ -10,6 +10,8 @@ import com.scratch.billing.metrics.BillingMetrics;
 import com.scratch.billing.purchase.PurchaseFailedException;
 import com.scratch.billing.purchase.PurchaseReceipt;
 import com.scratch.billing.purchase.PurchaseService;
+import com.scratch.logging.InvocationLog;
+import com.scratch.logging.InvocationLogContext;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,6 +28,7 @@ public final class BillingHandler implements RequestHandler<APIGatewayProxyReque
 
     private final PurchaseService purchases;
     private final BillingMetrics metrics;
+    private final InvocationLogContext logging;
 
     /** Called by Lambda once per container: builds the clients and starts reading the Stripe key. */
     public BillingHandler() {
@@ -38,16 +41,25 @@ public final class BillingHandler implements RequestHandler<APIGatewayProxyReque
     }
 
     BillingHandler(BillingColdStart.Billing billing) {
-        this(billing.purchases(), billing.metrics());
+        this(billing.purchases(), billing.metrics(), billing.logging());
     }
 
-    public BillingHandler(PurchaseService purchases, BillingMetrics metrics) {
+    public BillingHandler(PurchaseService purchases, BillingMetrics metrics, InvocationLogContext logging) {
         this.purchases = Objects.requireNonNull(purchases, "purchases == null");
         this.metrics = Objects.requireNonNull(metrics, "metrics == null");
+        this.logging = Objects.requireNonNull(logging, "logging == null");
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        try (InvocationLog invocation = logging.begin(context)) {
+            APIGatewayProxyResponseEvent response = answer(event);
+            invocation.answered(response.getStatusCode());
+            return response;
+        }
+    }
+
+    private APIGatewayProxyResponseEvent answer(APIGatewayProxyRequestEvent event) {
         try {
             PurchaseReceipt receipt = purchases.purchase(PurchaseRequestParser.parse(event));
             metrics.purchased(receipt);

@@ -9,6 +9,8 @@ import com.scratch.billing.webhook.StripeWebhooks;
 import com.scratch.billing.webhook.WebhookRejectedException;
 import com.scratch.billing.webhook.WebhookRequest;
 import com.scratch.billing.webhook.WebhookResponses;
+import com.scratch.logging.InvocationLog;
+import com.scratch.logging.InvocationLogContext;
 import com.scratch.secrets.SecretReadException;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +28,7 @@ public final class StripeWebhookHandler
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     private final StripeWebhooks webhooks;
+    private final InvocationLogContext logging;
 
     /** Called by Lambda once per container: builds the clients and starts reading the signing secret. */
     public StripeWebhookHandler() {
@@ -37,12 +40,25 @@ public final class StripeWebhookHandler
         this(BillingColdStart.stripeWebhooks(environment));
     }
 
-    public StripeWebhookHandler(StripeWebhooks webhooks) {
+    StripeWebhookHandler(BillingColdStart.Webhooks webhooks) {
+        this(webhooks.webhooks(), webhooks.logging());
+    }
+
+    public StripeWebhookHandler(StripeWebhooks webhooks, InvocationLogContext logging) {
         this.webhooks = Objects.requireNonNull(webhooks, "webhooks == null");
+        this.logging = Objects.requireNonNull(logging, "logging == null");
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        try (InvocationLog invocation = logging.begin(context)) {
+            APIGatewayProxyResponseEvent response = answer(event);
+            invocation.answered(response.getStatusCode());
+            return response;
+        }
+    }
+
+    private APIGatewayProxyResponseEvent answer(APIGatewayProxyRequestEvent event) {
         try {
             WebhookRequest request = WebhookRequest.from(event);
             return WebhookResponses.received(webhooks.handle(request.payload(), request.signature()));

@@ -226,6 +226,7 @@ class BillingHandlerIT {
         ssm.putSecureString(KEY_PARAMETER, STRIPE_KEY);
         servers.clock.advance(RetryBackoff.DEFAULT.initial());
         assertThat(handle("events/billing-original.json").getStatusCode()).isEqualTo(200);
+        servers.awaitSsmQuiet();
     }
 
     @Test

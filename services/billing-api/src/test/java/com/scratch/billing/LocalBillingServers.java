@@ -190,6 +190,19 @@ final class LocalBillingServers implements AutoCloseable, AfterAllCallback {
         return handler;
     }
 
+    /**
+     * Waits until SSM has heard nothing for half a second: a cold start whose read failed with a 5xx goes on
+     * retrying in the background (the SDK's own retries, with backoff), and a retry landing after the next test's
+     * reset would be counted as that test's read.
+     */
+    void awaitSsmQuiet() throws InterruptedException {
+        int before;
+        do {
+            before = ssm.calls().size();
+            Thread.sleep(500);
+        } while (ssm.calls().size() != before);
+    }
+
     /** Reads of the key so far, single (GetParameter) or batched (GetParameters). */
     int keyReads() {
         return ssm.callCount("GetParameter") + ssm.callCount("GetParameters");

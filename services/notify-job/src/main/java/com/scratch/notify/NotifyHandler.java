@@ -12,6 +12,10 @@ import com.scratch.events.NotePurchasedCodec;
 import com.scratch.events.PurchaseMessage;
 import com.scratch.idempotency.EffectLedger;
 import com.scratch.idempotency.Outcome;
+import com.scratch.logging.FunctionLogging;
+import com.scratch.logging.InvocationLog;
+import com.scratch.logging.InvocationLogContext;
+import com.scratch.logging.LogKeys;
 import com.scratch.metrics.EmbeddedMetrics;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -57,6 +61,7 @@ public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
     private final AdminTexts texts;
     private final EffectLedger sentTexts;
     private final EmbeddedMetrics metrics;
+    private final InvocationLogContext logging;
 
     /** Called by Lambda once per container. */
     public NotifyHandler() {
@@ -68,36 +73,59 @@ public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
      * ledger ({@code TEXTS_TABLE}) from these variables.
      */
     public NotifyHandler(Map<String, String> environment) {
-        this(environment, StageConfig.fromEnvironment(environment), EmbeddedMetrics.output(environment));
+        this(environment, EmbeddedMetrics.output(environment));
     }
 
     /** The same, with the metrics lines going to {@code metricsOut} (tests read them). */
     NotifyHandler(Map<String, String> environment, PrintStream metricsOut) {
-        this(environment, StageConfig.fromEnvironment(environment), metricsOut);
+        // Logging first, so that the rest of init logs as the function does.
+        this(FunctionLogging.configure(SERVICE, environment), environment, metricsOut);
     }
 
-    private NotifyHandler(Map<String, String> environment, StageConfig stage, PrintStream metricsOut) {
+    private NotifyHandler(InvocationLogContext logging, Map<String, String> environment, PrintStream metricsOut) {
+        this(logging, environment, StageConfig.fromEnvironment(environment), metricsOut);
+    }
+
+    private NotifyHandler(InvocationLogContext logging, Map<String, String> environment, StageConfig stage,
+            PrintStream metricsOut) {
         this(new AdminTexts(AwsClients.sns(environment), stage.adminPhoneNumber()),
                 new EffectLedger(AwsClients.dynamoDb(environment),
                         EnvironmentVariables.required(environment, TEXTS_TABLE_VARIABLE), TEXT_LEASE, TEXT_RETENTION,
                         Clock.systemUTC()),
                 new EmbeddedMetrics(METRICS_NAMESPACE, Map.of("service", SERVICE, "stage", stage.stage().name()),
-                        metricsOut, Clock.systemUTC()));
+                        metricsOut, Clock.systemUTC()),
+                logging);
     }
 
-    NotifyHandler(AdminTexts texts, EffectLedger sentTexts, EmbeddedMetrics metrics) {
+    NotifyHandler(AdminTexts texts, EffectLedger sentTexts, EmbeddedMetrics metrics, InvocationLogContext logging) {
         this.texts = Objects.requireNonNull(texts, "texts == null");
         this.sentTexts = Objects.requireNonNull(sentTexts, "sentTexts == null");
         this.metrics = Objects.requireNonNull(metrics, "metrics == null");
+        this.logging = Objects.requireNonNull(logging, "logging == null");
     }
 
+    /** Fails the invocation (Lambda retries it) with its debug lines written when a record cannot be texted. */
     @Override
     public Void handleRequest(SNSEvent event, Context context) {
+        try (InvocationLog invocation = logging.begin(context)) {
+            try {
+                textAll(event);
+            } catch (RuntimeException e) {
+                log.error("Failing the invocation, so that Lambda delivers the event again", e);
+                invocation.failed();
+                throw e;
+            }
+        }
+        return null;
+    }
+
+    private void textAll(SNSEvent event) {
         List<Text> pending = new ArrayList<>();
         for (SNSEvent.SNSRecord record : records(event)) {
             SNSEvent.SNS sns = record.getSNS();
             PurchaseMessage message = read(sns);
-            pending.add(new Text(textKey(message, sns.getMessageId()), PurchaseText.of(message), sns.getMessageId()));
+            pending.add(new Text(textKey(message, sns.getMessageId()), PurchaseText.of(message), sns.getMessageId(),
+                    message));
         }
         try {
             for (Text text : pending) {
@@ -106,11 +134,14 @@ public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
         } finally {
             metrics.flush();
         }
-        return null;
     }
 
     /** Texts once per event; a text another invocation is sending right now fails this one (Lambda retries it). */
     private void send(Text text) {
+        if (text.message() instanceof NotePurchased event) {
+            LogKeys.putPurchase(event.eventId(), event.paymentId(), event.amount(), event.storage());
+        }
+        log.debug("Texting the admin for {} (SNS message {})", text.key(), text.snsMessageId());
         if (sentTexts.performOnce(text.key(), () -> sendCounted(text)) == Outcome.PERFORMED) {
             metrics.count(TEXTS_SENT);
         } else {
@@ -139,7 +170,7 @@ public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
         return "sns-message:" + snsMessageId;
     }
 
-    private record Text(String key, String body, String snsMessageId) {
+    private record Text(String key, String body, String snsMessageId, PurchaseMessage message) {
     }
 
     private static List<SNSEvent.SNSRecord> records(SNSEvent event) {
@@ -153,8 +184,7 @@ public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
         try {
             return NotePurchasedCodec.decode(sns.getMessage());
         } catch (MalformedEventException e) {
-            log.error("SNS message {} is not a NotePurchased event, failing the invocation: {}",
-                    sns.getMessageId(), e.getMessage());
+            // handleRequest logs it, with the SNS message id in its message
             throw new MalformedPurchaseMessageException(sns.getMessageId(), e);
         }
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scratch.emulators.dynamodb.DynamoDbEmulator;
 import com.scratch.emulators.dynamodb.DynamoDbFault;
 import com.scratch.emulators.iam.AccessControl;
@@ -17,9 +19,12 @@ import com.scratch.emulators.sns.SnsEmulator;
 import com.scratch.emulators.sns.SnsFault;
 import com.scratch.idempotency.EffectInProgressException;
 import com.scratch.idempotency.EffectLedgerUnavailableException;
+import com.scratch.logging.LogKeys;
 import com.scratch.testing.ConcurrentCalls;
 import com.scratch.testing.LambdaEvents;
+import com.scratch.testing.TestLambdaContext;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -216,6 +221,67 @@ class NotifyHandlerIT {
         assertThat(written.get(0).path(NotifyHandler.TEXTS_SENT).asLong()).isEqualTo(1);
         assertThat(written.get(1).path(NotifyHandler.TEXTS_FAILED).asLong()).isEqualTo(1);
         assertThat(written.get(1).has(NotifyHandler.TEXTS_SENT)).isFalse();
+    }
+
+    /**
+     * notify's lines carry the event's {@code eventId} and {@code paymentId}, the keys billing's lines carry, so one
+     * Logs Insights query follows a purchase from the request to the text; a text sent is one info line and no debug.
+     */
+    @Test
+    void aTextsLogLinesCarryThePurchasesKeysAsBillingsDo() throws Exception {
+        List<JsonNode> lines;
+        try (com.scratch.testing.LogCapture logs = new com.scratch.testing.LogCapture()) {
+            handler.handleRequest(LambdaEvents.load("events/sns-note-purchased.json", SNSEvent.class),
+                    new TestLambdaContext("notify-job-dev-notify", "req-text"));
+            lines = invocationLines(logs.text(), "req-text");
+        }
+
+        assertThat(lines).hasSize(1);
+        JsonNode line = lines.get(0);
+        assertThat(line.path(LogKeys.LEVEL).asText()).isEqualTo("INFO");
+        assertThat(line.path(LogKeys.MESSAGE).asText()).startsWith("Texted the admin");
+        assertThat(line.path(LogKeys.SERVICE).asText()).isEqualTo("notify-job");
+        assertThat(line.path(LogKeys.STAGE).asText()).isEqualTo("dev");
+        assertThat(line.path(LogKeys.FUNCTION_NAME).asText()).isEqualTo("notify-job-dev-notify");
+        assertThat(line.path(LogKeys.COLD_START).asBoolean()).isTrue();
+        assertThat(line.path(LogKeys.EVENT_ID).asText()).isEqualTo("evt1");
+        assertThat(line.path(LogKeys.PAYMENT_ID).asText()).isEqualTo("pi_evt1");
+    }
+
+    /** A text that cannot be sent fails the invocation with one error event, its stack inside, and the debug lines. */
+    @Test
+    void aFailedTextWritesTheInvocationsDebugLinesAndOneErrorEvent() throws Exception {
+        List<JsonNode> lines;
+        try (com.scratch.testing.LogCapture logs = new com.scratch.testing.LogCapture()) {
+            sns.failNext(3, SnsFault.INTERNAL_ERROR);
+            assertThatThrownBy(() -> handler.handleRequest(
+                    LambdaEvents.load("events/sns-note-purchased.json", SNSEvent.class),
+                    new TestLambdaContext("notify-job-dev-notify", "req-fail"))).isInstanceOf(SdkException.class);
+            lines = invocationLines(logs.text(), "req-fail");
+        }
+
+        assertThat(lines).filteredOn(line -> line.path(LogKeys.LEVEL).asText().equals("DEBUG"))
+                .extracting(line -> line.path(LogKeys.MESSAGE).asText())
+                .anySatisfy(message -> assertThat(message).startsWith("Texting the admin for event:evt1"));
+        List<JsonNode> errors = lines.stream().filter(line -> line.path(LogKeys.LEVEL).asText().equals("ERROR")).toList();
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).path(LogKeys.EVENT_ID).asText()).isEqualTo("evt1");
+        assertThat(errors.get(0).path(LogKeys.ERROR).path("stack").asText()).contains("\n\tat ");
+    }
+
+    /** The lines of one invocation; every line written meanwhile must be one JSON object. */
+    private static List<JsonNode> invocationLines(String text, String requestId) throws Exception {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            if (!line.isBlank()) {
+                JsonNode node = new ObjectMapper().readTree(line);
+                assertThat(node.isObject()).as("a JSON object: %s", line).isTrue();
+                if (node.path(LogKeys.FUNCTION_REQUEST_ID).asText().equals(requestId)) {
+                    lines.add(node);
+                }
+            }
+        }
+        return lines;
     }
 
     /**

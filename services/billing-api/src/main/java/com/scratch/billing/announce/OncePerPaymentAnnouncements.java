@@ -53,7 +53,7 @@ public final class OncePerPaymentAnnouncements implements PurchaseAnnouncements 
                     "NotePurchased for payment " + event.paymentId() + " could not be claimed", e);
         }
         if (outcome == Outcome.ALREADY_PERFORMED) {
-            log.info("NotePurchased {} for payment {} was already published: not again", event.eventId(),
+            log.debug("NotePurchased {} for payment {} was already published: not again", event.eventId(),
                     event.paymentId());
         }
     }

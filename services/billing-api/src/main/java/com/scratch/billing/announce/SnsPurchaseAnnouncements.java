@@ -33,7 +33,7 @@ public final class SnsPurchaseAnnouncements implements PurchaseAnnouncements {
         try {
             String messageId = sns.publish(request -> request.topicArn(topicArn).message(message)
                     .messageAttributes(ATTRIBUTES)).messageId();
-            log.info("Published NotePurchased {} as SNS message {}", event.eventId(), messageId);
+            log.debug("Published NotePurchased {} as SNS message {}", event.eventId(), messageId);
         } catch (SdkException e) {
             // The event goes into the log whole, so that even if the caller never retries it is not lost.
             log.error("Could not publish NotePurchased for payment {} to {}: {}. Event: {}", event.paymentId(),

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.scratch.billing.purchase.FailureAnswer;
 import com.scratch.billing.purchase.PurchaseFailedException;
 import com.scratch.billing.purchase.PurchaseReceipt;
+import com.scratch.logging.LogKeys;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * JSON responses with the CORS headers the browser app needs (as the original: any origin, credentials), so the
@@ -40,14 +42,17 @@ public final class ApiResponses {
         FailureAnswer answer = failure.answer();
         // The adapter that raised it has logged the details at the level they deserve; this line ties the
         // answer to its cause.
+        MDC.put(LogKeys.FAILURE, answer.error());
         log.info("Answered {} {}: {}", answer.status(), answer.error(), failure.getMessage());
         return respond(answer);
     }
 
     /** A fault that is no known kind of failure: a 500 for the caller, the whole story in the log. */
     public static APIGatewayProxyResponseEvent unexpected(RuntimeException fault) {
+        FailureAnswer answer = FailureAnswer.internalError();
+        MDC.put(LogKeys.FAILURE, answer.error());
         log.error("Purchase failed unexpectedly", fault);
-        return respond(FailureAnswer.internalError());
+        return respond(answer);
     }
 
     private static APIGatewayProxyResponseEvent respond(FailureAnswer answer) {

@@ -2,10 +2,13 @@ package com.scratch.billing.purchase;
 
 import com.scratch.config.Stage;
 import com.scratch.events.NotePurchased;
+import com.scratch.logging.InvocationLogContext;
+import com.scratch.logging.LogKeys;
 import java.time.Clock;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Buys notes: prices them, charges the card, announces {@code NotePurchased}.
@@ -34,9 +37,14 @@ public final class PurchaseService {
 
     public PurchaseReceipt purchase(PurchaseRequest request) {
         long amount = NotePricing.costInCents(request.storage());
+        MDC.put(LogKeys.STORAGE, Integer.toString(request.storage()));
+        MDC.put(LogKeys.IDEMPOTENCY_KEY_HASH, InvocationLogContext.hashOf(request.idempotencyKey()));
+        log.debug("Charging {} cents for {} notes from {}", amount, request.storage(), request.source().masked());
         PurchaseDetails details = new PurchaseDetails(request.storage(), request.buyerId(), stage.name());
         Payment payment = payments.charge(amount, request.source(), request.idempotencyKey(), details);
         NotePurchased event = new PaidPurchase(payment, details).event(clock.instant());
+        LogKeys.putPurchase(event.eventId(), payment.id(), payment.amount(), request.storage());
+        log.debug("Charged; announcing NotePurchased {}", event.eventId());
         announcements.announce(event);
         log.info("Purchase of {} notes charged {} {} as {}, event {}", request.storage(), payment.amount(),
                 payment.currency(), payment.id(), event.eventId());

@@ -58,6 +58,7 @@ public final class StripePayments implements Payments {
         try {
             PaymentIntent intent = stripe.call(client -> traced.paymentIntent("POST", PAYMENT_INTENTS_PATH, coldStart,
                     () -> client.v1().paymentIntents().create(params, options)));
+            log.debug("PaymentIntent {} created: {}", intent.getId(), intent.getStatus());
             if ("processing".equals(intent.getStatus())) {
                 // A retry with the same idempotency key gets the first answer replayed, "processing" included:
                 // only a retrieve tells how the payment has gone since.

@@ -7,6 +7,8 @@ import com.scratch.billing.purchase.PurchaseAnnouncements;
 import com.scratch.billing.stripe.PurchaseMetadata;
 import com.scratch.config.Stage;
 import com.scratch.events.Excerpt;
+import com.scratch.events.NotePurchased;
+import com.scratch.logging.LogKeys;
 import com.scratch.secrets.CachedParameter;
 import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.exception.SignatureVerificationException;
@@ -79,7 +81,9 @@ public final class StripeWebhooks {
             return WebhookOutcome.IGNORED_OTHER_STAGE;
         }
         Payment payment = new Payment(intent.getId(), intent.getAmount(), intent.getCurrency());
-        announcements.announce(new PaidPurchase(payment, details.get()).event(clock.instant()));
+        NotePurchased purchased = new PaidPurchase(payment, details.get()).event(clock.instant());
+        LogKeys.putPurchase(purchased.eventId(), payment.id(), payment.amount(), details.get().storage());
+        announcements.announce(purchased);
         log.info("Stripe event {}: PaymentIntent {} announced (once per payment)", event.getId(), intent.getId());
         return WebhookOutcome.ANNOUNCED;
     }
