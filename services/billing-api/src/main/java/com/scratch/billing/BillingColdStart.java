@@ -2,6 +2,7 @@ package com.scratch.billing;
 
 import com.scratch.aws.AwsClients;
 import com.scratch.aws.ClientTracing;
+import com.scratch.aws.InvocationTracing;
 import com.scratch.billing.announce.OncePerPaymentAnnouncements;
 import com.scratch.billing.metrics.BillingMetrics;
 import com.scratch.billing.announce.SnsPurchaseAnnouncements;
@@ -30,7 +31,7 @@ import java.util.Map;
  * {@code AWS_ACCESS_KEY_ID}... or, without them, the SDK's default chain). A missing variable fails here, at init,
  * with its name. The Stripe key read starts here too, so it overlaps the rest of the cold start (or, under
  * SnapStart, right after the restore). One {@link ClientTracing} (X-Ray, {@code AWS_XRAY_DAEMON_ADDRESS}) traces
- * every client of the function.
+ * every client of the function, each invocation a span of it ({@link InvocationTracing}).
  */
 final class BillingColdStart {
 
@@ -72,25 +73,30 @@ final class BillingColdStart {
         prefetch(parameters, environment);
         PurchaseService purchases = new PurchaseService(new StripePayments(stripeKey, stage.stage(), stripe, tracing),
                 announcements(environment, tracing, clock), stage.stage(), clock);
-        return new Billing(purchases, metrics);
+        return new Billing(purchases, metrics, new InvocationTracing(tracing, stage.stage().name()));
     }
 
     /** What the billing handler is built from. */
-    record Billing(PurchaseService purchases, BillingMetrics metrics) {
+    record Billing(PurchaseService purchases, BillingMetrics metrics, InvocationTracing invocations) {
     }
 
-    static StripeWebhooks stripeWebhooks(Map<String, String> environment) {
+    static Webhooks stripeWebhooks(Map<String, String> environment) {
         return stripeWebhooks(environment, Clock.systemUTC());
     }
 
     /** The webhook function: the signing secret instead of the API key, and the same once-per-payment announcements. */
-    static StripeWebhooks stripeWebhooks(Map<String, String> environment, Clock clock) {
+    static Webhooks stripeWebhooks(Map<String, String> environment, Clock clock) {
         StageConfig stage = StageConfig.fromEnvironment(environment);
         ClientTracing tracing = ClientTracing.xray(environment);
         ParameterStoreCache parameters = parameters(environment, tracing, clock, CacheObserver.NONE);
         CachedParameter signingSecret = parameters.secureString(stage.stripeWebhookSecretParameter());
         prefetch(parameters, environment);
-        return new StripeWebhooks(signingSecret, announcements(environment, tracing, clock), stage.stage(), clock);
+        return new Webhooks(new StripeWebhooks(signingSecret, announcements(environment, tracing, clock), stage.stage(),
+                clock, tracing), new InvocationTracing(tracing, stage.stage().name()));
+    }
+
+    /** What the webhook handler is built from. */
+    record Webhooks(StripeWebhooks webhooks, InvocationTracing invocations) {
     }
 
     private static ParameterStoreCache parameters(Map<String, String> environment, ClientTracing tracing, Clock clock,

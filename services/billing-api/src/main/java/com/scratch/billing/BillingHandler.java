@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.scratch.aws.InvocationSpan;
+import com.scratch.aws.InvocationTracing;
 import com.scratch.billing.api.ApiResponses;
 import com.scratch.billing.api.PurchaseRequestParser;
 import com.scratch.billing.metrics.BillingMetrics;
@@ -26,6 +28,7 @@ public final class BillingHandler implements RequestHandler<APIGatewayProxyReque
 
     private final PurchaseService purchases;
     private final BillingMetrics metrics;
+    private final InvocationTracing invocations;
 
     /** Called by Lambda once per container: builds the clients and starts reading the Stripe key. */
     public BillingHandler() {
@@ -38,17 +41,18 @@ public final class BillingHandler implements RequestHandler<APIGatewayProxyReque
     }
 
     BillingHandler(BillingColdStart.Billing billing) {
-        this(billing.purchases(), billing.metrics());
+        this(billing.purchases(), billing.metrics(), billing.invocations());
     }
 
-    public BillingHandler(PurchaseService purchases, BillingMetrics metrics) {
+    public BillingHandler(PurchaseService purchases, BillingMetrics metrics, InvocationTracing invocations) {
         this.purchases = Objects.requireNonNull(purchases, "purchases == null");
         this.metrics = Objects.requireNonNull(metrics, "metrics == null");
+        this.invocations = Objects.requireNonNull(invocations, "invocations == null");
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        try {
+        try (InvocationSpan span = invocations.start()) {
             PurchaseReceipt receipt = purchases.purchase(PurchaseRequestParser.parse(event));
             metrics.purchased(receipt);
             return ApiResponses.purchased(receipt);

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.scratch.aws.InvocationSpan;
+import com.scratch.aws.InvocationTracing;
 import com.scratch.billing.purchase.PurchaseFailedException;
 import com.scratch.billing.webhook.StripeWebhooks;
 import com.scratch.billing.webhook.WebhookRejectedException;
@@ -26,6 +28,7 @@ public final class StripeWebhookHandler
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     private final StripeWebhooks webhooks;
+    private final InvocationTracing invocations;
 
     /** Called by Lambda once per container: builds the clients and starts reading the signing secret. */
     public StripeWebhookHandler() {
@@ -37,13 +40,18 @@ public final class StripeWebhookHandler
         this(BillingColdStart.stripeWebhooks(environment));
     }
 
-    public StripeWebhookHandler(StripeWebhooks webhooks) {
+    StripeWebhookHandler(BillingColdStart.Webhooks webhooks) {
+        this(webhooks.webhooks(), webhooks.invocations());
+    }
+
+    public StripeWebhookHandler(StripeWebhooks webhooks, InvocationTracing invocations) {
         this.webhooks = Objects.requireNonNull(webhooks, "webhooks == null");
+        this.invocations = Objects.requireNonNull(invocations, "invocations == null");
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        try {
+        try (InvocationSpan span = invocations.start()) {
             WebhookRequest request = WebhookRequest.from(event);
             return WebhookResponses.received(webhooks.handle(request.payload(), request.signature()));
         } catch (WebhookRejectedException e) {
