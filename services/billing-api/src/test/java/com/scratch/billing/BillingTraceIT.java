@@ -126,6 +126,8 @@ class BillingTraceIT {
         assertThat(stripe.path("throttle").asBoolean(false)).isFalse();
         assertThat(stripe.at("/metadata/remote/request_id").asText()).matches("req_[A-Za-z0-9]{14}");
         assertThat(stripe.at("/cause/exceptions/0/type").asText()).isEqualTo("com.stripe.exception.CardException");
+        assertThat(stripe.at("/cause/exceptions/0/message").asText()).as("Stripe's codes, not its message")
+                .isEqualTo("HTTP 402, type card_error, code card_declined, decline code generic_decline");
         JsonNode span = declined.single(SPAN);
         assertThat(span.at("/annotations/paymentId").asText()).as("Stripe names the declined intent").startsWith("pi_");
         assertThat(span.at("/annotations/stage").asText()).isEqualTo("dev");
