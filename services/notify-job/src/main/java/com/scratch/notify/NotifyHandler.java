@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.scratch.aws.AwsClients;
+import com.scratch.aws.ClientTracing;
+import com.scratch.aws.InvocationSpan;
 import com.scratch.config.EnvironmentVariables;
 import com.scratch.config.StageConfig;
 import com.scratch.events.MalformedEventException;
@@ -57,6 +59,7 @@ public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
     private final AdminTexts texts;
     private final EffectLedger sentTexts;
     private final EmbeddedMetrics metrics;
+    private final NotifyTracing tracing;
 
     /** Called by Lambda once per container. */
     public NotifyHandler() {
@@ -77,26 +80,41 @@ public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
     }
 
     private NotifyHandler(Map<String, String> environment, StageConfig stage, PrintStream metricsOut) {
-        this(new AdminTexts(AwsClients.sns(environment), stage.adminPhoneNumber()),
-                new EffectLedger(AwsClients.dynamoDb(environment),
+        this(environment, stage, metricsOut, ClientTracing.xray(environment));
+    }
+
+    /** One tracing for both clients and the invocations: one recorder, one trace per invocation. */
+    private NotifyHandler(Map<String, String> environment, StageConfig stage, PrintStream metricsOut,
+            ClientTracing tracing) {
+        this(new AdminTexts(AwsClients.sns(environment, tracing), stage.adminPhoneNumber()),
+                new EffectLedger(AwsClients.dynamoDb(environment, tracing),
                         EnvironmentVariables.required(environment, TEXTS_TABLE_VARIABLE), TEXT_LEASE, TEXT_RETENTION,
                         Clock.systemUTC()),
                 new EmbeddedMetrics(METRICS_NAMESPACE, Map.of("service", SERVICE, "stage", stage.stage().name()),
-                        metricsOut, Clock.systemUTC()));
+                        metricsOut, Clock.systemUTC()),
+                new NotifyTracing(tracing, stage.stage().name()));
     }
 
-    NotifyHandler(AdminTexts texts, EffectLedger sentTexts, EmbeddedMetrics metrics) {
+    NotifyHandler(AdminTexts texts, EffectLedger sentTexts, EmbeddedMetrics metrics, NotifyTracing tracing) {
         this.texts = Objects.requireNonNull(texts, "texts == null");
         this.sentTexts = Objects.requireNonNull(sentTexts, "sentTexts == null");
         this.metrics = Objects.requireNonNull(metrics, "metrics == null");
+        this.tracing = Objects.requireNonNull(tracing, "tracing == null");
     }
 
     @Override
     public Void handleRequest(SNSEvent event, Context context) {
+        try (InvocationSpan span = tracing.invocation()) {
+            return textEach(event);
+        }
+    }
+
+    private Void textEach(SNSEvent event) {
         List<Text> pending = new ArrayList<>();
         for (SNSEvent.SNSRecord record : records(event)) {
             SNSEvent.SNS sns = record.getSNS();
             PurchaseMessage message = read(sns);
+            tracing.reading(message);
             pending.add(new Text(textKey(message, sns.getMessageId()), PurchaseText.of(message), sns.getMessageId()));
         }
         try {
