@@ -5,9 +5,10 @@ import java.util.Map;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * How a function's calls out are traced: the one seam between the code and a tracing vendor. It covers the AWS SDK
- * clients ({@link #interceptors()}, registered by {@link AwsClients}), calls to other remote services
- * ({@link #remoteCall}, e.g. Stripe) and the annotations a trace is searched by ({@link #annotate}).
+ * How a function's invocations and calls out are traced: the one seam between the code and a tracing vendor. It
+ * covers the invocation itself ({@link #invocation}, a span the rest nests under; {@link InvocationTracing} opens it
+ * annotated), the AWS SDK clients ({@link #interceptors()}, registered by {@link AwsClients}), calls to other remote
+ * services ({@link #remoteCall}, e.g. Stripe) and the annotations a trace is searched by ({@link #annotate}).
  *
  * <p>Today that is X-Ray ({@link #xray(Map)}), and {@code XRayClientTracing} is the only class that imports the
  * X-Ray SDK. The X-Ray SDK for Java is in maintenance until its end of support on 2027-02-25; moving to
@@ -19,8 +20,11 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * <pre>{@code
  * ClientTracing tracing = ClientTracing.xray(environment);
  * SsmClient ssm = AwsClients.ssm(environment, tracing);
- * try (RemoteCall call = tracing.remoteCall("Stripe", "POST", "/v1/payment_intents")) {
- *     ... call.status(200); call.requestId("req_123");
+ * try (InvocationSpan span = tracing.invocation("## handleRequest")) {
+ *     try (RemoteCall call = tracing.remoteCall("Stripe", "POST", "/v1/payment_intents")) {
+ *         ... call.status(200); call.requestId("req_123");
+ *     }
+ *     tracing.annotate("paymentId", "pi_123");   // on the invocation's span
  * }
  * }</pre>
  */
@@ -28,6 +32,16 @@ public interface ClientTracing {
 
     /** The interceptors to register on every SDK client: one traced call per SDK operation. */
     List<ExecutionInterceptor> interceptors();
+
+    /**
+     * Starts the span of one invocation of the function, under the segment the platform opened for it; it becomes
+     * the current span of this thread until closed, so the invocation's calls nest inside it and {@link #annotate}
+     * made between them lands on it. In Lambda the function's segment is the runtime's and cannot be written to:
+     * this span is where the function's own annotations go.
+     *
+     * @param name how the span appears in the trace ({@code ## handleRequest}, as Powertools names it)
+     */
+    InvocationSpan invocation(String name);
 
     /**
      * Starts tracing one call to a remote service that is not an AWS SDK client; it becomes the current span of
@@ -42,9 +56,9 @@ public interface ClientTracing {
     RemoteCall remoteCall(String name, String method, String urlPath);
 
     /**
-     * Puts an indexed, searchable annotation on this thread's current span: the open {@link RemoteCall} or SDK
-     * call if any, else the function's own span where the vendor allows writing to it. Outside a trace it does
-     * nothing.
+     * Puts an indexed, searchable annotation on this thread's current span: the open {@link RemoteCall} if any,
+     * else the open {@link #invocation} span, else the function's segment where the vendor allows writing to it (not
+     * in Lambda). SDK calls never stay current. Outside a trace it does nothing.
      *
      * @param value a {@link String}, {@link Number} or {@link Boolean}; anything else is written as its
      *     {@code toString()}

@@ -13,6 +13,11 @@ enum NoClientTracing implements ClientTracing {
     }
 
     @Override
+    public InvocationSpan invocation(String name) {
+        return InvocationSpan.NONE;
+    }
+
+    @Override
     public RemoteCall remoteCall(String name, String method, String urlPath) {
         return RemoteCall.NONE;
     }

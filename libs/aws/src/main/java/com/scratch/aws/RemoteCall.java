@@ -37,6 +37,10 @@ public interface RemoteCall extends AutoCloseable {
         }
 
         @Override
+        public void failed(Throwable cause, String message) {
+        }
+
+        @Override
         public void close() {
         }
     };
@@ -49,6 +53,13 @@ public interface RemoteCall extends AutoCloseable {
 
     /** What the call threw: recorded with the call; without a {@link #status} the call counts as a fault. */
     void failed(Throwable cause);
+
+    /**
+     * The same, recorded with {@code message} in place of the throwable's own message and without its causes: for
+     * a remote whose error messages may quote what a trace must not hold (Stripe's {@code No such PaymentMethod:
+     * 'pm_...'}). The type and stack are recorded as they are.
+     */
+    void failed(Throwable cause, String message);
 
     /** Ends the call and marks it error, throttle or fault as its status and failure say. */
     @Override

@@ -8,6 +8,7 @@ import com.amazonaws.xray.emitters.Emitter;
 import com.amazonaws.xray.entities.Entity;
 import com.amazonaws.xray.entities.FacadeSegment;
 import com.amazonaws.xray.entities.Subsegment;
+import com.amazonaws.xray.entities.ThrowableDescription;
 import com.amazonaws.xray.interceptors.TracingInterceptor;
 import com.amazonaws.xray.strategy.ContextMissingStrategy;
 import com.amazonaws.xray.strategy.IgnoreErrorContextMissingStrategy;
@@ -23,9 +24,10 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * The X-Ray implementation of {@link ClientTracing}, and the only class of the project that imports the X-Ray SDK:
- * SDK calls through the {@link TracingInterceptor}, registered explicitly on each client (the self-registering
- * {@code -instrumentor} jar is deliberately not used), remote calls as subsegments in the {@code remote} namespace
- * with X-Ray's {@code http} fields, annotations on the current subsegment.
+ * the invocation as a subsegment of the function's segment, SDK calls through the {@link TracingInterceptor},
+ * registered explicitly on each client (the self-registering {@code -instrumentor} jar is deliberately not used),
+ * remote calls as subsegments in the {@code remote} namespace with X-Ray's {@code http} fields, annotations on the
+ * current subsegment.
  *
  * <p>In Lambda the global recorder is used: the runtime opens the (facade) segment, and the function's environment
  * is the process environment the global recorder reads. Outside Lambda (tests, local runs) a recorder of our own is
@@ -71,6 +73,13 @@ final class XRayClientTracing implements ClientTracing {
     }
 
     @Override
+    public InvocationSpan invocation(String name) {
+        Objects.requireNonNull(name, "name == null");
+        Subsegment subsegment = recorder.beginSubsegment(name);
+        return () -> end(recorder, subsegment);
+    }
+
+    @Override
     public RemoteCall remoteCall(String name, String method, String urlPath) {
         Objects.requireNonNull(name, "name == null");
         Subsegment subsegment = recorder.beginSubsegment(name);
@@ -93,6 +102,19 @@ final class XRayClientTracing implements ClientTracing {
             entity.putAnnotation(key, (Number) value);
         } else {
             entity.putAnnotation(key, value.toString());
+        }
+    }
+
+    /**
+     * Ends a subsegment this class began. {@code endSubsegment(subsegment)} sends it as X-Ray wants (on its own when
+     * its parent is Lambda's facade segment, else with its parent) but leaves it current: give the thread its parent
+     * back, or the next call would nest inside this one.
+     */
+    private static void end(AWSXRayRecorder recorder, Subsegment subsegment) {
+        boolean current = recorder.getTraceEntity() == subsegment;
+        recorder.endSubsegment(subsegment);
+        if (current) {
+            recorder.setTraceEntity(subsegment.getParent());
         }
     }
 
@@ -155,6 +177,18 @@ final class XRayClientTracing implements ClientTracing {
         }
 
         @Override
+        public void failed(Throwable cause, String message) {
+            failure = cause;
+            // Described as X-Ray describes it (type, stack trimmed to the recorder's length), then the message
+            // replaced and the causes left out: theirs may say what the caller's message leaves out on purpose.
+            ThrowableDescription description = recorder.getThrowableSerializationStrategy()
+                    .describeInContext(subsegment, cause, List.of()).get(0);
+            description.setMessage(message);
+            description.setCause(null);
+            subsegment.getCause().addException(description);
+        }
+
+        @Override
         public void close() {
             // Set all three: the SDK's addException marks a fault, which a declined card (402) is not.
             boolean answered = status != null;
@@ -163,13 +197,7 @@ final class XRayClientTracing implements ClientTracing {
             subsegment.setError(clientError);
             // A 5xx, or no answer at all (or one the caller could not use): the remote's side or the way there.
             subsegment.setFault(!clientError && (answered && status >= 500 || failure != null));
-            // endSubsegment(subsegment) sends it as X-Ray wants (on its own under Lambda's facade segment) but
-            // leaves it current: give the thread its parent back, or the next call would nest inside this one.
-            boolean current = recorder.getTraceEntity() == subsegment;
-            recorder.endSubsegment(subsegment);
-            if (current) {
-                recorder.setTraceEntity(subsegment.getParent());
-            }
+            end(recorder, subsegment);
         }
     }
 }

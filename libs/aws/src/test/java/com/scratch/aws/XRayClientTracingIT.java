@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.xray.AWSXRayRecorder;
+import com.amazonaws.xray.entities.FacadeSegment;
+import com.amazonaws.xray.entities.TraceHeader;
+import com.amazonaws.xray.entities.TraceID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -120,11 +123,83 @@ class XRayClientTracingIT {
     }
 
     @Test
+    void aFailureRecordedWithAMessageOfTheCallersKeepsItsTypeButNotItsMessageNorItsCauses() throws IOException {
+        // given: a remote's message that quotes the request
+        IllegalStateException quoting = new IllegalStateException("No such PaymentMethod: 'pm_1QzWholeId77'",
+                new IllegalArgumentException("pm_1QzWholeId77"));
+
+        // when
+        JsonNode call = traced(remote -> {
+            remote.status(400);
+            remote.failed(quoting, "HTTP 400, code resource_missing");
+        });
+
+        // then
+        assertThat(call.at("/cause/exceptions")).hasSize(1);
+        assertThat(call.at("/cause/exceptions/0/type").asText()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(call.at("/cause/exceptions/0/message").asText()).isEqualTo("HTTP 400, code resource_missing");
+        assertThat(call.at("/cause/exceptions/0/stack").size()).isPositive();
+        assertThat(call.path("error").asBoolean(false)).isTrue();
+        assertThat(call.toString()).doesNotContain("pm_1QzWholeId77");
+    }
+
+    /**
+     * As in Lambda: the segment is the runtime's facade, which the function cannot write to and never sends. The
+     * invocation's span is sent on its own when it ends, the calls made in it nested inside, the annotations made
+     * between them on it.
+     */
+    @Test
+    void anInvocationSpanUnderLambdasFacadeHoldsTheCallsMadeInItAndTheAnnotationsMadeBetweenThem() throws IOException {
+        // given
+        AWSXRayRecorder recorder = tracing.recorder();
+        FacadeSegment facade = new FacadeSegment(recorder, TraceID.create(), "53995c3f42cd8ad8",
+                TraceHeader.SampleDecision.SAMPLED);
+        recorder.setTraceEntity(facade);
+        InvocationTracing invocations = new InvocationTracing(tracing, "dev");
+
+        // when
+        try {
+            try (InvocationSpan span = invocations.start()) {
+                try (RemoteCall call = tracing.remoteCall("Stripe", "POST", "/v1/payment_intents")) {
+                    call.status(200);
+                }
+                tracing.annotate("paymentId", "pi_1");
+            }
+            assertThat(recorder.getTraceEntity()).as("the runtime's segment is current again").isSameAs(facade);
+            try (InvocationSpan span = invocations.start()) {
+                tracing.annotate("eventId", "evt_2");
+            }
+        } finally {
+            recorder.clearTraceEntity();
+        }
+
+        // then
+        JsonNode first = received();
+        assertThat(first.path("type").asText()).isEqualTo("subsegment");
+        assertThat(first.path("name").asText()).isEqualTo("## handleRequest");
+        assertThat(first.path("trace_id").asText()).isEqualTo(facade.getTraceId().toString());
+        assertThat(first.path("parent_id").asText()).isEqualTo("53995c3f42cd8ad8");
+        assertThat(first.at("/annotations/stage").asText()).isEqualTo("dev");
+        assertThat(first.at("/annotations/cold_start").asBoolean()).isTrue();
+        assertThat(first.at("/annotations/paymentId").asText()).isEqualTo("pi_1");
+        assertThat(first.path("subsegments")).hasSize(1);
+        JsonNode call = first.path("subsegments").get(0);
+        assertThat(call.path("name").asText()).isEqualTo("Stripe");
+        assertThat(call.has("annotations")).as("annotated after the call: not on it").isFalse();
+        JsonNode second = received();
+        assertThat(second.at("/annotations/cold_start").asBoolean()).as("the container's second invocation").isFalse();
+        assertThat(second.at("/annotations/eventId").asText()).isEqualTo("evt_2");
+        assertThat(second.has("subsegments")).isFalse();
+    }
+
+    @Test
     void withNoSegmentOpenNothingIsSentAndNothingFails() throws IOException {
-        try (RemoteCall remote = tracing.remoteCall("Stripe", "POST", "/v1/payment_intents")) {
+        try (InvocationSpan span = new InvocationTracing(tracing, "dev").start();
+                RemoteCall remote = tracing.remoteCall("Stripe", "POST", "/v1/payment_intents")) {
             tracing.annotate("stage", "dev");
             remote.status(500);
             remote.failed(new IllegalStateException("boom"));
+            remote.failed(new IllegalStateException("boom"), "failed");
         }
         tracing.annotate("stage", "dev");
 
@@ -148,6 +223,10 @@ class XRayClientTracingIT {
             remote.status(402);
             remote.requestId("req_abc");
             remote.failed(new IllegalStateException("declined"));
+            remote.failed(new IllegalStateException("declined"), "HTTP 402");
+        }
+        try (InvocationSpan span = new InvocationTracing(none, "dev").start()) {
+            none.annotate("paymentId", "pi_1");
         }
         none.annotate("stage", "dev");
 

@@ -2,13 +2,14 @@ package com.scratch.billing;
 
 import com.scratch.aws.AwsClients;
 import com.scratch.aws.ClientTracing;
+import com.scratch.aws.InvocationTracing;
 import com.scratch.billing.announce.OncePerPaymentAnnouncements;
-import com.scratch.billing.metrics.BillingMetrics;
 import com.scratch.billing.announce.SnsPurchaseAnnouncements;
+import com.scratch.billing.metrics.BillingMetrics;
 import com.scratch.billing.purchase.PurchaseAnnouncements;
 import com.scratch.billing.purchase.PurchaseService;
-import com.scratch.billing.stripe.StripePayments;
 import com.scratch.billing.stripe.StripeConfig;
+import com.scratch.billing.stripe.StripePayments;
 import com.scratch.billing.webhook.StripeWebhooks;
 import com.scratch.config.EnvironmentVariables;
 import com.scratch.config.StageConfig;
@@ -33,7 +34,7 @@ import java.util.Map;
  * with its name. Logging is set up first ({@link FunctionLogging}), so that the rest of init logs as the function
  * does. The Stripe key read starts here too, so it overlaps the rest of the cold start (or, under
  * SnapStart, right after the restore). One {@link ClientTracing} (X-Ray, {@code AWS_XRAY_DAEMON_ADDRESS}) traces
- * every client of the function.
+ * every client of the function, each invocation a span of it ({@link InvocationTracing}).
  */
 final class BillingColdStart {
 
@@ -76,11 +77,12 @@ final class BillingColdStart {
         prefetch(parameters, environment);
         PurchaseService purchases = new PurchaseService(new StripePayments(stripeKey, stage.stage(), stripe, tracing),
                 announcements(environment, tracing, clock), stage.stage(), clock);
-        return new Billing(purchases, metrics, logging);
+        return new Billing(purchases, metrics, logging, new InvocationTracing(tracing, stage.stage().name()));
     }
 
     /** What the billing handler is built from. */
-    record Billing(PurchaseService purchases, BillingMetrics metrics, InvocationLogContext logging) {
+    record Billing(PurchaseService purchases, BillingMetrics metrics, InvocationLogContext logging,
+            InvocationTracing invocations) {
     }
 
     static Webhooks stripeWebhooks(Map<String, String> environment) {
@@ -96,11 +98,11 @@ final class BillingColdStart {
         CachedParameter signingSecret = parameters.secureString(stage.stripeWebhookSecretParameter());
         prefetch(parameters, environment);
         return new Webhooks(new StripeWebhooks(signingSecret, announcements(environment, tracing, clock), stage.stage(),
-                clock), logging);
+                clock, tracing), logging, new InvocationTracing(tracing, stage.stage().name()));
     }
 
     /** What the webhook handler is built from. */
-    record Webhooks(StripeWebhooks webhooks, InvocationLogContext logging) {
+    record Webhooks(StripeWebhooks webhooks, InvocationLogContext logging, InvocationTracing invocations) {
     }
 
     private static ParameterStoreCache parameters(Map<String, String> environment, ClientTracing tracing, Clock clock,

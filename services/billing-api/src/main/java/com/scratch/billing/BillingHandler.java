@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.scratch.aws.InvocationSpan;
+import com.scratch.aws.InvocationTracing;
 import com.scratch.billing.api.ApiResponses;
 import com.scratch.billing.api.PurchaseRequestParser;
 import com.scratch.billing.metrics.BillingMetrics;
@@ -29,6 +31,7 @@ public final class BillingHandler implements RequestHandler<APIGatewayProxyReque
     private final PurchaseService purchases;
     private final BillingMetrics metrics;
     private final InvocationLogContext logging;
+    private final InvocationTracing invocations;
 
     /** Called by Lambda once per container: builds the clients and starts reading the Stripe key. */
     public BillingHandler() {
@@ -41,18 +44,20 @@ public final class BillingHandler implements RequestHandler<APIGatewayProxyReque
     }
 
     BillingHandler(BillingColdStart.Billing billing) {
-        this(billing.purchases(), billing.metrics(), billing.logging());
+        this(billing.purchases(), billing.metrics(), billing.logging(), billing.invocations());
     }
 
-    public BillingHandler(PurchaseService purchases, BillingMetrics metrics, InvocationLogContext logging) {
+    public BillingHandler(PurchaseService purchases, BillingMetrics metrics, InvocationLogContext logging,
+            InvocationTracing invocations) {
         this.purchases = Objects.requireNonNull(purchases, "purchases == null");
         this.metrics = Objects.requireNonNull(metrics, "metrics == null");
         this.logging = Objects.requireNonNull(logging, "logging == null");
+        this.invocations = Objects.requireNonNull(invocations, "invocations == null");
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        try (InvocationLog invocation = logging.begin(context)) {
+        try (InvocationLog invocation = logging.begin(context); InvocationSpan span = invocations.start()) {
             APIGatewayProxyResponseEvent response = answer(event);
             invocation.answered(response.getStatusCode());
             return response;

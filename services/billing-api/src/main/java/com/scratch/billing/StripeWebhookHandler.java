@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.scratch.aws.InvocationSpan;
+import com.scratch.aws.InvocationTracing;
 import com.scratch.billing.purchase.PurchaseFailedException;
 import com.scratch.billing.webhook.StripeWebhooks;
 import com.scratch.billing.webhook.WebhookRejectedException;
@@ -29,6 +31,7 @@ public final class StripeWebhookHandler
 
     private final StripeWebhooks webhooks;
     private final InvocationLogContext logging;
+    private final InvocationTracing invocations;
 
     /** Called by Lambda once per container: builds the clients and starts reading the signing secret. */
     public StripeWebhookHandler() {
@@ -41,17 +44,18 @@ public final class StripeWebhookHandler
     }
 
     StripeWebhookHandler(BillingColdStart.Webhooks webhooks) {
-        this(webhooks.webhooks(), webhooks.logging());
+        this(webhooks.webhooks(), webhooks.logging(), webhooks.invocations());
     }
 
-    public StripeWebhookHandler(StripeWebhooks webhooks, InvocationLogContext logging) {
+    public StripeWebhookHandler(StripeWebhooks webhooks, InvocationLogContext logging, InvocationTracing invocations) {
         this.webhooks = Objects.requireNonNull(webhooks, "webhooks == null");
         this.logging = Objects.requireNonNull(logging, "logging == null");
+        this.invocations = Objects.requireNonNull(invocations, "invocations == null");
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        try (InvocationLog invocation = logging.begin(context)) {
+        try (InvocationLog invocation = logging.begin(context); InvocationSpan span = invocations.start()) {
             APIGatewayProxyResponseEvent response = answer(event);
             invocation.answered(response.getStatusCode());
             return response;

@@ -180,9 +180,14 @@ final class LocalBillingServers implements AutoCloseable, AfterAllCallback {
 
     /** The webhook function as Lambda builds it; returns once its signing secret has been read. */
     StripeWebhookHandler webhookColdStart(String stage) {
+        return webhookColdStart(stage, Map.of());
+    }
+
+    /** The same, with more variables in the function's environment (e.g. {@code AWS_XRAY_DAEMON_ADDRESS}). */
+    StripeWebhookHandler webhookColdStart(String stage, Map<String, String> more) {
         int readsBefore = keyReads();
         StripeWebhookHandler handler = new StripeWebhookHandler(
-                BillingColdStart.stripeWebhooks(environment(stage, webhook(stage), Map.of()), clock));
+                BillingColdStart.stripeWebhooks(environment(stage, webhook(stage), more), clock));
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (keyReads() == readsBefore && System.nanoTime() < deadline) {
             Thread.onSpinWait();

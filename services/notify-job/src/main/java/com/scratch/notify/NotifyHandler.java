@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.scratch.aws.AwsClients;
+import com.scratch.aws.ClientTracing;
+import com.scratch.aws.InvocationSpan;
 import com.scratch.config.EnvironmentVariables;
 import com.scratch.config.StageConfig;
 import com.scratch.events.MalformedEventException;
@@ -62,6 +64,7 @@ public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
     private final EffectLedger sentTexts;
     private final EmbeddedMetrics metrics;
     private final InvocationLogContext logging;
+    private final NotifyTracing tracing;
 
     /** Called by Lambda once per container. */
     public NotifyHandler() {
@@ -83,33 +86,36 @@ public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
     }
 
     private NotifyHandler(InvocationLogContext logging, Map<String, String> environment, PrintStream metricsOut) {
-        this(logging, environment, StageConfig.fromEnvironment(environment), metricsOut);
+        this(logging, environment, StageConfig.fromEnvironment(environment), metricsOut, ClientTracing.xray(environment));
     }
 
+    /** One tracing for both clients and the invocations: one recorder, one trace per invocation. */
     private NotifyHandler(InvocationLogContext logging, Map<String, String> environment, StageConfig stage,
-            PrintStream metricsOut) {
-        this(new AdminTexts(AwsClients.sns(environment), stage.adminPhoneNumber()),
-                new EffectLedger(AwsClients.dynamoDb(environment),
+            PrintStream metricsOut, ClientTracing tracing) {
+        this(new AdminTexts(AwsClients.sns(environment, tracing), stage.adminPhoneNumber()),
+                new EffectLedger(AwsClients.dynamoDb(environment, tracing),
                         EnvironmentVariables.required(environment, TEXTS_TABLE_VARIABLE), TEXT_LEASE, TEXT_RETENTION,
                         Clock.systemUTC()),
                 new EmbeddedMetrics(METRICS_NAMESPACE, Map.of("service", SERVICE, "stage", stage.stage().name()),
                         metricsOut, Clock.systemUTC()),
-                logging);
+                logging, new NotifyTracing(tracing, stage.stage().name()));
     }
 
-    NotifyHandler(AdminTexts texts, EffectLedger sentTexts, EmbeddedMetrics metrics, InvocationLogContext logging) {
+    NotifyHandler(AdminTexts texts, EffectLedger sentTexts, EmbeddedMetrics metrics, InvocationLogContext logging,
+            NotifyTracing tracing) {
         this.texts = Objects.requireNonNull(texts, "texts == null");
         this.sentTexts = Objects.requireNonNull(sentTexts, "sentTexts == null");
         this.metrics = Objects.requireNonNull(metrics, "metrics == null");
         this.logging = Objects.requireNonNull(logging, "logging == null");
+        this.tracing = Objects.requireNonNull(tracing, "tracing == null");
     }
 
     /** Fails the invocation (Lambda retries it) with its debug lines written when a record cannot be texted. */
     @Override
     public Void handleRequest(SNSEvent event, Context context) {
-        try (InvocationLog invocation = logging.begin(context)) {
+        try (InvocationLog invocation = logging.begin(context); InvocationSpan span = tracing.invocation()) {
             try {
-                textAll(event);
+                textEach(event);
             } catch (RuntimeException e) {
                 log.error("Failing the invocation, so that Lambda delivers the event again", e);
                 invocation.failed();
@@ -119,11 +125,12 @@ public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
         return null;
     }
 
-    private void textAll(SNSEvent event) {
+    private void textEach(SNSEvent event) {
         List<Text> pending = new ArrayList<>();
         for (SNSEvent.SNSRecord record : records(event)) {
             SNSEvent.SNS sns = record.getSNS();
             PurchaseMessage message = read(sns);
+            tracing.reading(message);
             pending.add(new Text(textKey(message, sns.getMessageId()), PurchaseText.of(message), sns.getMessageId(),
                     message));
         }

@@ -2,11 +2,12 @@ package com.scratch.billing.stripe;
 
 import com.scratch.aws.ClientTracing;
 import com.scratch.aws.RemoteCall;
-import com.scratch.config.Stage;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.StripeError;
 import com.stripe.net.StripeResponse;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * Each call to Stripe as a remote call in the purchase's trace, named {@value #REMOTE_NAME}: its method and path,
@@ -15,32 +16,23 @@ import java.util.Objects;
  * throttle, a 5xx or no answer a fault. stripe-java retries connection failures and 5xx itself
  * ({@link StripeConfig#maxNetworkRetries()}), so one call here is what stripe-java made of its attempts.
  *
- * <p>The call also carries the purchase's annotations, {@code stage}, {@code cold_start} and {@code paymentId} (once
- * Stripe names the PaymentIntent, a declined one included): it is the span billing owns in every purchase that
- * reaches Stripe, and in Lambda the function's own segment cannot be annotated. Thread-safe.
+ * <p>A failure is recorded under its type with a {@link #summary} of Stripe's fields instead of its message: Stripe's
+ * messages quote the request ({@code No such PaymentMethod: 'pm_...'}) and, for a rejected key, part of the key.
+ * The purchase's annotations are not this call's: they go on the invocation's span. Thread-safe.
  */
 final class StripeCallTracing {
 
     static final String REMOTE_NAME = "Stripe";
 
     private final ClientTracing tracing;
-    private final Stage stage;
 
-    StripeCallTracing(ClientTracing tracing, Stage stage) {
+    StripeCallTracing(ClientTracing tracing) {
         this.tracing = Objects.requireNonNull(tracing, "tracing == null");
-        this.stage = Objects.requireNonNull(stage, "stage == null");
     }
 
-    /**
-     * Makes the call inside a remote-call span.
-     *
-     * @param coldStart whether this is the container's first charge
-     */
-    PaymentIntent paymentIntent(String method, String path, boolean coldStart, IntentCall call)
-            throws StripeException {
+    /** Makes the call inside a remote-call span. */
+    PaymentIntent paymentIntent(String method, String path, IntentCall call) throws StripeException {
         try (RemoteCall remote = tracing.remoteCall(REMOTE_NAME, method, path)) {
-            tracing.annotate("stage", stage.name());
-            tracing.annotate("cold_start", coldStart);
             try {
                 PaymentIntent intent = call.make();
                 StripeResponse response = intent.getLastResponse();
@@ -48,22 +40,43 @@ final class StripeCallTracing {
                     remote.status(response.code());
                     remote.requestId(response.requestId());
                 }
-                tracing.annotate("paymentId", intent.getId());
                 return intent;
             } catch (StripeException e) {
                 if (e.getStatusCode() != null && e.getStatusCode() > 0) {
                     remote.status(e.getStatusCode());
                 }
                 remote.requestId(e.getRequestId());
-                if (e.getStripeError() != null && e.getStripeError().getPaymentIntent() != null) {
-                    tracing.annotate("paymentId", e.getStripeError().getPaymentIntent().getId());
-                }
-                remote.failed(e);
+                remote.failed(e, summary(e));
                 throw e;
             } catch (RuntimeException e) {
-                remote.failed(e);
+                // stripe-java failing on what came back: its message may quote the answer.
+                remote.failed(e, "no usable answer from Stripe");
                 throw e;
             }
+        }
+    }
+
+    /**
+     * What a failed call is recorded with: its HTTP status and the codes of Stripe's error, which say what went wrong
+     * without quoting the request ({@code HTTP 400, type invalid_request_error, code resource_missing, param
+     * payment_method}).
+     */
+    static String summary(StripeException e) {
+        StringJoiner summary = new StringJoiner(", ");
+        summary.add(e.getStatusCode() != null && e.getStatusCode() > 0 ? "HTTP " + e.getStatusCode() : "no answer");
+        StripeError error = e.getStripeError();
+        if (error != null) {
+            add(summary, "type", error.getType());
+            add(summary, "code", error.getCode());
+            add(summary, "decline code", error.getDeclineCode());
+            add(summary, "param", error.getParam());
+        }
+        return summary.toString();
+    }
+
+    private static void add(StringJoiner summary, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            summary.add(field + " " + value);
         }
     }
 

@@ -17,7 +17,6 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,48 +25,56 @@ import org.slf4j.LoggerFactory;
  * asking for a redirect, in usd. The calls go through {@link KeyRotationRetry} (with a client per key from
  * {@link StripeClients}); what Stripe throws becomes a purchase failure through {@link StripeFailures}, and an
  * intent that did not succeed becomes the failure its status means. Every call to Stripe is a remote call in the
- * purchase's trace ({@link StripeCallTracing}). Thread-safe.
+ * purchase's trace ({@link StripeCallTracing}), and the PaymentIntent's id, once Stripe names it (a declined one
+ * included), annotates the invocation's span as {@value #PAYMENT_ID_ANNOTATION}. Thread-safe.
  */
 public final class StripePayments implements Payments {
 
     static final String CURRENCY = "usd";
     static final String PAYMENT_INTENTS_PATH = "/v1/payment_intents";
+    /** The annotation a purchase's trace is found by ({@code annotation.paymentId = "pi_..."}). */
+    public static final String PAYMENT_ID_ANNOTATION = "paymentId";
 
     private static final Logger log = LoggerFactory.getLogger(StripePayments.class);
 
     private final KeyRotationRetry stripe;
+    private final ClientTracing tracing;
     private final StripeCallTracing traced;
-    /** Only the container's first charge is annotated {@code cold_start}: the one that paid for the init. */
-    private final AtomicBoolean firstCharge = new AtomicBoolean(true);
 
     /** Charges with the key {@code apiKey} holds, which must fit {@code stage}, each call traced with {@code tracing}. */
     public StripePayments(CachedParameter apiKey, Stage stage, StripeConfig config, ClientTracing tracing) {
-        this(new KeyRotationRetry(new StripeClients(apiKey, stage, config)), new StripeCallTracing(tracing, stage));
+        this(new KeyRotationRetry(new StripeClients(apiKey, stage, config)), tracing);
     }
 
-    StripePayments(KeyRotationRetry stripe, StripeCallTracing traced) {
+    StripePayments(KeyRotationRetry stripe, ClientTracing tracing) {
         this.stripe = Objects.requireNonNull(stripe, "stripe == null");
-        this.traced = Objects.requireNonNull(traced, "traced == null");
+        this.tracing = Objects.requireNonNull(tracing, "tracing == null");
+        this.traced = new StripeCallTracing(tracing);
     }
 
     @Override
     public Payment charge(long amount, PaymentSource source, String idempotencyKey, PurchaseDetails details) {
         PaymentIntentCreateParams params = paymentIntent(amount, source, details);
         RequestOptions options = RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
-        boolean coldStart = firstCharge.getAndSet(false);
         try {
-            PaymentIntent intent = stripe.call(client -> traced.paymentIntent("POST", PAYMENT_INTENTS_PATH, coldStart,
+            PaymentIntent intent = stripe.call(client -> traced.paymentIntent("POST", PAYMENT_INTENTS_PATH,
                     () -> client.v1().paymentIntents().create(params, options)));
+            // Annotated here, after the call: the invocation's span is current again, not the closed call's.
+            tracing.annotate(PAYMENT_ID_ANNOTATION, intent.getId());
             log.debug("PaymentIntent {} created: {}", intent.getId(), intent.getStatus());
             if ("processing".equals(intent.getStatus())) {
                 // A retry with the same idempotency key gets the first answer replayed, "processing" included:
                 // only a retrieve tells how the payment has gone since.
                 String id = intent.getId();
-                intent = stripe.call(client -> traced.paymentIntent("GET", PAYMENT_INTENTS_PATH + "/" + id, coldStart,
+                intent = stripe.call(client -> traced.paymentIntent("GET", PAYMENT_INTENTS_PATH + "/" + id,
                         () -> client.v1().paymentIntents().retrieve(id)));
             }
             return completed(intent);
         } catch (StripeException e) {
+            if (e.getStripeError() != null && e.getStripeError().getPaymentIntent() != null) {
+                // A decline names the intent it declined: the trace of a declined purchase is found by it too.
+                tracing.annotate(PAYMENT_ID_ANNOTATION, e.getStripeError().getPaymentIntent().getId());
+            }
             throw StripeFailures.translate(e, source);
         }
     }

@@ -1,10 +1,12 @@
 package com.scratch.billing.webhook;
 
+import com.scratch.aws.ClientTracing;
 import com.scratch.billing.purchase.PaidPurchase;
 import com.scratch.billing.purchase.Payment;
 import com.scratch.billing.purchase.PurchaseDetails;
 import com.scratch.billing.purchase.PurchaseAnnouncements;
 import com.scratch.billing.stripe.PurchaseMetadata;
+import com.scratch.billing.stripe.StripePayments;
 import com.scratch.config.Stage;
 import com.scratch.events.Excerpt;
 import com.scratch.events.NotePurchased;
@@ -47,13 +49,19 @@ public final class StripeWebhooks {
     private final PurchaseAnnouncements announcements;
     private final Stage stage;
     private final Clock clock;
+    private final ClientTracing tracing;
 
-    /** Announces through {@code announcements}, which must make each payment's announcement once. */
-    public StripeWebhooks(CachedParameter signingSecret, PurchaseAnnouncements announcements, Stage stage, Clock clock) {
+    /**
+     * Announces through {@code announcements}, which must make each payment's announcement once, and annotates the
+     * invocation's span with the PaymentIntent's id through {@code tracing}.
+     */
+    public StripeWebhooks(CachedParameter signingSecret, PurchaseAnnouncements announcements, Stage stage, Clock clock,
+            ClientTracing tracing) {
         this.signingSecret = Objects.requireNonNull(signingSecret, "signingSecret == null");
         this.announcements = Objects.requireNonNull(announcements, "announcements == null");
         this.stage = Objects.requireNonNull(stage, "stage == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
+        this.tracing = Objects.requireNonNull(tracing, "tracing == null");
     }
 
     /**
@@ -69,6 +77,7 @@ public final class StripeWebhooks {
             return WebhookOutcome.IGNORED_EVENT_TYPE;
         }
         PaymentIntent intent = paymentIntent(event);
+        tracing.annotate(StripePayments.PAYMENT_ID_ANNOTATION, intent.getId());
         Optional<PurchaseDetails> details = PurchaseMetadata.read(intent.getMetadata());
         if (details.isEmpty() || !"succeeded".equals(intent.getStatus()) || intent.getAmount() == null) {
             log.info("Stripe event {}: PaymentIntent {} is not a succeeded purchase of this service, ignored",
