@@ -108,6 +108,12 @@ class StripeWebhookIT {
         twice.setMultiValueHeaders(Map.of("Stripe-Signature", List.of(signature(event), signature(event))));
         forgeries.put("the header twice", twice);
         forgeries.put("signed, but not an event", signed("not json at all"));
+        ObjectNode versionless = (ObjectNode) JSON.readTree(event);
+        versionless.remove("api_version");
+        forgeries.put("signed, an event without its api_version", signed(JSON.writeValueAsString(versionless)));
+        ObjectNode objectless = (ObjectNode) JSON.readTree(event);
+        objectless.putObject("data").put("object", "pi_not_an_object");
+        forgeries.put("signed, an event whose object is not one", signed(JSON.writeValueAsString(objectless)));
 
         forgeries.forEach((name, forged) -> {
             APIGatewayProxyResponseEvent answer = webhook.handleRequest(forged, null);

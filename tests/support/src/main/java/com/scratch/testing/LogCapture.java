@@ -4,8 +4,8 @@ import java.io.PrintStream;
 
 /**
  * Everything written to {@code System.out} and {@code System.err} while it is open, still passed through to the
- * console. slf4j-simple, the logging backend of the tests and the functions, writes to the stream as it is at each
- * call, so this is also every log line.
+ * console. Both logging backends here write to the stream as it is at each call (slf4j-simple, the tests' and the
+ * tools'; Logback's console appender, the functions'), so this is also every log line.
  *
  * <pre>{@code
  * try (LogCapture logs = new LogCapture()) {

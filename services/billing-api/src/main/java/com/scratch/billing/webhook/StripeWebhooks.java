@@ -122,7 +122,10 @@ public final class StripeWebhooks {
         StripeObject object;
         try {
             object = data.getObject().isPresent() ? data.getObject().get() : data.deserializeUnsafe();
-        } catch (EventDataObjectDeserializationException e) {
+        } catch (EventDataObjectDeserializationException | RuntimeException e) {
+            // stripe-java reads data.object by the event's api_version, and throws a NullPointerException, not its
+            // own exception, on an event without one: either way the event is malformed, a 400, not a fault that
+            // Stripe should send again for three days.
             throw new WebhookRejectedException("Stripe event " + event.getId() + " has no readable PaymentIntent", e);
         }
         if (!(object instanceof PaymentIntent intent)) {
