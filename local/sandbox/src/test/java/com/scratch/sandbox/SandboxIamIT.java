@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scratch.emulators.serverless.RepositoryRoot;
+import com.scratch.sandbox.api.LocalCaller;
 import com.scratch.sandbox.console.InvocationLog;
 import com.scratch.testing.ConsoleCopy;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,11 +136,9 @@ class SandboxIamIT {
     }
 
     private HttpResponse<String> purchase(Sandbox stack) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(stack.apiEndpoint().resolve("/billing"))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"storage\":21,\"paymentMethod\":\"pm_card_visa\"}"))
-                .build();
+        HttpRequest request = LocalCaller.DEVELOPER.signed(stack.apiEndpoint().resolve("/billing"), "POST",
+                "{\"storage\":21,\"paymentMethod\":\"pm_card_visa\"}",
+                Map.of("Content-Type", "application/json", "Idempotency-Key", UUID.randomUUID().toString())).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -153,6 +153,8 @@ class SandboxIamIT {
         Files.createDirectories(root);
         Files.copy(real.resolve("serverless.common.yml"), root.resolve("serverless.common.yml"));
         Files.createSymbolicLink(root.resolve("node_modules"), real.resolve("node_modules"));
+        // the framework plugin both serverless.yml load (the stage-name rule)
+        Files.createSymbolicLink(root.resolve("deploy"), real.resolve("deploy"));
         for (String service : List.of("billing-api", "notify-job")) {
             Path from = real.resolve("services").resolve(service);
             Path to = Files.createDirectories(root.resolve("services").resolve(service).resolve("target")).getParent();

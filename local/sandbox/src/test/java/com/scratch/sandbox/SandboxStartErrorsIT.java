@@ -156,6 +156,7 @@ class SandboxStartErrorsIT {
         Path root = temp.resolve("repository");
         Files.createDirectories(root);
         Files.copy(real.resolve("serverless.common.yml"), root.resolve("serverless.common.yml"));
+        Files.createSymbolicLink(root.resolve("deploy"), real.resolve("deploy"));
         for (String service : List.of("billing-api", "notify-job")) {
             Path to = Files.createDirectories(root.resolve("services").resolve(service));
             Files.copy(real.resolve("services").resolve(service).resolve("serverless.yml"), to.resolve("serverless.yml"));

@@ -78,11 +78,19 @@ public final class ServerlessPackager {
      *     (its output in the message)
      */
     public Path template(Path serviceDirectory, String stage) {
+        return template(serviceDirectory, stage, null);
+    }
+
+    /**
+     * The same, packaged for {@code region} ({@code --region}); null for the service's default region.
+     */
+    public Path template(Path serviceDirectory, String stage, String region) {
         Path service = serviceDirectory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(directory);
-            return cached ? cachedTemplate(service, stage) : packageInto(
-                    Files.createTempDirectory(directory, service.getFileName() + "-" + stage + "-"), service, stage);
+            return cached ? cachedTemplate(service, stage, region) : packageInto(
+                    Files.createTempDirectory(directory, service.getFileName() + "-" + stage + "-"), service, stage,
+                    region);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot package " + service + " for stage " + stage, e);
         }
@@ -98,13 +106,14 @@ public final class ServerlessPackager {
         }
     }
 
-    private Path cachedTemplate(Path service, String stage) throws IOException {
-        Path cachedFile = directory.resolve(service.getFileName() + "-" + stage + "-" + cacheKey(service, stage) + ".json");
+    private Path cachedTemplate(Path service, String stage, String region) throws IOException {
+        Path cachedFile = directory.resolve(service.getFileName() + "-" + stage + "-"
+                + cacheKey(service, stage + (region == null ? "" : "@" + region)) + ".json");
         if (Files.isRegularFile(cachedFile)) {
             return cachedFile;
         }
         Path output = Files.createTempDirectory(directory, "package-");
-        Path template = packageInto(output, service, stage);
+        Path template = packageInto(output, service, stage, region);
         // Atomic: a concurrent start sees the whole template or none.
         Files.move(template, cachedFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         deleteRecursively(output);
@@ -112,7 +121,7 @@ public final class ServerlessPackager {
     }
 
     /** Runs the CLI with {@code output} as its HOME and its package folder under it; the path of the template. */
-    private Path packageInto(Path output, Path service, String stage) throws IOException {
+    private Path packageInto(Path output, Path service, String stage, String region) throws IOException {
         Path cli = repositoryRoot.resolve("node_modules/.bin/osls");
         if (!Files.isExecutable(cli)) {
             throw new ServerlessPackageException("The Serverless Framework CLI " + cli + " is missing: run npm ci at "
@@ -120,8 +129,12 @@ public final class ServerlessPackager {
         }
         Path log = output.resolve("osls.log");
         Path packaged = output.resolve("out");
-        ProcessBuilder command = new ProcessBuilder(cli.toString(), "package", "--stage", stage,
-                "--package", packaged.toString())
+        List<String> arguments = new ArrayList<>(List.of(cli.toString(), "package", "--stage", stage,
+                "--package", packaged.toString()));
+        if (region != null) {
+            arguments.addAll(List.of("--region", region));
+        }
+        ProcessBuilder command = new ProcessBuilder(arguments)
                 .directory(service.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
