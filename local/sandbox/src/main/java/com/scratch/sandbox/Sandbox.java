@@ -142,7 +142,9 @@ public final class Sandbox implements AutoCloseable {
                 functions.add(function);
                 running.add(function);
                 definition.httpRoutes().forEach(route ->
-                        routes.add(new ApiRoute(route.method(), route.path(), route.corsHeaders(), function)));
+                        routes.add(new ApiRoute(route.method(), route.path(), route.corsHeaders(),
+                                // --no-iam lets unsigned callers through too
+                                options.enforceIam() ? route.authorizer() : null, function)));
                 if (delivery != null) {
                     for (TopicSubscription subscription : definition.topicSubscriptions()) {
                         delivery.subscribe(topicArn(subscription, project, topicArns, definition), function, definition);

@@ -3,6 +3,7 @@ package com.scratch.sandbox;
 import com.scratch.emulators.serverless.RepositoryRoot;
 import com.scratch.emulators.serverless.RepositoryRootNotFoundException;
 import com.scratch.emulators.serverless.ServerlessPackageException;
+import com.scratch.sandbox.api.LocalCaller;
 import com.scratch.sandbox.console.Banner;
 import com.scratch.sandbox.console.InvocationLog;
 import com.scratch.sandbox.definitions.InvalidServerlessDefinitionException;
@@ -34,7 +35,8 @@ public final class SandboxCommand {
             + "  --demo          run a scripted purchase, decline and invalid request, then exit (0 = all passed)\n"
             + "  --aws           use real AWS (usual credential chain) and real Stripe test mode: no local endpoints\n"
             + "  --data-dir DIR  where local parameters are kept (default .sandbox in the repository)\n"
-            + "  --no-iam        let every local call through, whatever the functions' roles allow (quick experiments only)\n"
+            + "  --no-iam        let every local call through, whatever the functions' roles allow and unsigned API calls\n"
+            + "                  too (quick experiments only)\n"
             + "Exit codes: 0 stopped or demo passed, 1 demo failed, 2 bad command line, 3 cannot start (the line on stderr says why)";
 
     /** Exit code: the command line is wrong (an unknown option, a bad value), or it was run outside the repository. */
@@ -155,8 +157,13 @@ public final class SandboxCommand {
             lines.add("  Topics  " + String.join(", ", stack.topicArns().values()) + " (real SNS: their subscribers here"
                     + " are not invoked; deployed subscribers are)");
         }
+        LocalCaller caller = LocalCaller.DEVELOPER;
+        lines.add("  Caller  " + caller.accessKeyId() + " / " + caller.secretAccessKey() + "  (local keys: aws_iam routes"
+                + " take only requests SigV4-signed with them, as API Gateway takes only IAM-signed ones)");
         lines.add("Try:");
-        lines.add("  curl -s -X POST " + api + "/billing -H 'Content-Type: application/json' -d '{\"storage\":21,\"source\":\"tok_visa\"}'");
+        lines.add("  curl -s -X POST " + api + "/billing --aws-sigv4 'aws:amz:" + LocalCaller.REGION + ":"
+                + LocalCaller.SERVICE + "' --user '" + caller.accessKeyId() + ":" + caller.secretAccessKey()
+                + "' -H 'Content-Type: application/json' -d '{\"storage\":21,\"source\":\"tok_visa\"}'");
         return lines;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scratch.emulators.serverless.RepositoryRoot;
 import com.scratch.emulators.sns.PublishedMessage;
+import com.scratch.sandbox.api.LocalCaller;
 import com.scratch.sandbox.console.InvocationLog;
 import com.scratch.testing.Await;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
@@ -48,11 +50,9 @@ final class LocalFlow implements AutoCloseable {
 
     /** {@code POST /billing} with this body and Idempotency-Key, as the web app sends it. */
     HttpResponse<String> purchase(String body, String idempotencyKey) {
-        HttpRequest request = HttpRequest.newBuilder(stack.apiEndpoint().resolve("/billing"))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", idempotencyKey)
+        HttpRequest request = LocalCaller.DEVELOPER.signed(stack.apiEndpoint().resolve("/billing"), "POST", body,
+                        Map.of("Content-Type", "application/json", "Idempotency-Key", idempotencyKey))
                 .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

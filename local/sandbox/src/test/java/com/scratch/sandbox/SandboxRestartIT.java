@@ -3,15 +3,17 @@ package com.scratch.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.scratch.emulators.serverless.RepositoryRoot;
+import com.scratch.sandbox.api.LocalCaller;
 import com.scratch.sandbox.console.InvocationLog;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,10 +43,9 @@ class SandboxRestartIT {
             // then: same key, and purchases work with it
             assertThat(endpoints.ssm.value(endpoints.stripeKeyParameter)).contains(firstKey);
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(second.apiEndpoint().resolve("/billing"))
-                            .header("Idempotency-Key", "restart-1")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"storage\":3,\"paymentMethod\":\"pm_card_visa\"}"))
-                            .build(),
+                    LocalCaller.DEVELOPER.signed(second.apiEndpoint().resolve("/billing"), "POST",
+                            "{\"storage\":3,\"paymentMethod\":\"pm_card_visa\"}",
+                            Map.of("Idempotency-Key", "restart-1")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
         }

@@ -25,7 +25,10 @@ import java.util.stream.Stream;
  * that throws gets API Gateway's own answer, 502 {@code {"message": "Internal server error"}}; so do a request no
  * route matches (methods match with regard to case, as in API Gateway: {@code post /billing} is no
  * {@code POST /billing}), 403 {@code {"message":"Missing Authentication Token"}}, and a body over API Gateway's
- * 10 MB payload limit, 413 {@code {"message":"Request Too Long"}}.
+ * 10 MB payload limit, 413 {@code {"message":"Request Too Long"}}. A route with {@code authorizer: aws_iam} (billing's)
+ * takes only requests SigV4-signed for {@code execute-api} by a {@link LocalCaller}, as API Gateway takes only
+ * requests signed by credentials IAM allows: unsigned is 403 Missing Authentication Token, an unknown key or a
+ * signature that does not match is 403 too, with API Gateway's messages ({@link IamAuthorization}).
  *
  * <p>Clients may be slow or hostile: each request is read on a thread of its own and must arrive whole within
  * 10 s (see {@link LoopbackHttpServer#startUnqueued}), so clients holding unfinished requests never keep the others
@@ -50,6 +53,8 @@ public final class LocalApiGateway implements AutoCloseable {
 
     private final List<ApiRoute> routes;
     private final String callerIdentity;
+    /** Who may call the aws_iam routes: the developer's client, signing with {@link LocalCaller#DEVELOPER}. */
+    private final IamAuthorization iam = new IamAuthorization(LocalCaller.DEVELOPER);
     private final InvocationLog log;
     private final LoopbackHttpServer server;
 
@@ -109,6 +114,16 @@ public final class LocalApiGateway implements AutoCloseable {
 
     private void invoke(HttpExchange exchange, ApiRoute route, byte[] body) throws IOException {
         String trigger = route.method() + " " + route.path();
+        if (route.signedByCaller()) {
+            Optional<IamAuthorization.Refusal> refusal = iam.refusal(exchange, body);
+            if (refusal.isPresent()) {
+                log.note("403  " + trigger + ": " + refusal.get().message() + " (aws_iam: sign with the local caller's"
+                        + " keys, see the banner)");
+                exchange.getResponseHeaders().set("x-amzn-ErrorType", refusal.get().errorType());
+                sendJson(exchange, 403, refusal.get().json());
+                return;
+            }
+        }
         String event = ProxyEvents.from(exchange, route, body, callerIdentity);
         Invocation invocation;
         try {

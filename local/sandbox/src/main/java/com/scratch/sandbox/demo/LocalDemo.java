@@ -2,6 +2,7 @@ package com.scratch.sandbox.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scratch.sandbox.api.LocalCaller;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -83,10 +85,9 @@ public final class LocalDemo {
     }
 
     private HttpResponse<String> post(String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(api.resolve("/billing"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+        // Signed, as a buyer's app signs: POST /billing takes only SigV4-signed requests (aws_iam).
+        HttpRequest request = LocalCaller.DEVELOPER.signed(api.resolve("/billing"), "POST", body,
+                Map.of("Content-Type", "application/json")).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 

@@ -42,7 +42,7 @@ class LocalApiGatewayTest {
     void start() {
         LocalFunction billing = new LocalFunction(new FunctionSpec("billing", "example.Handler", "handleRequest",
                 Path.of("target/no-such-function.jar"), Map.of(), 512, Duration.ofSeconds(10)));
-        api = LocalApiGateway.start(0, List.of(new ApiRoute("POST", "/billing", List.of(), billing)), "us-east-1:test",
+        api = LocalApiGateway.start(0, List.of(new ApiRoute("POST", "/billing", List.of(), null, billing)), "us-east-1:test",
                 new InvocationLog(console.printStream()));
     }
 

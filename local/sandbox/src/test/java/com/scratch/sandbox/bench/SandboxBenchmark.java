@@ -3,6 +3,7 @@ package com.scratch.sandbox.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.scratch.emulators.serverless.RepositoryRoot;
+import com.scratch.sandbox.api.LocalCaller;
 import com.scratch.testing.BenchmarkReport;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -148,11 +149,9 @@ class SandboxBenchmark {
     }
 
     private static long timePurchase(HttpClient http, URI api, String idempotencyKey) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(api.resolve("/billing"))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"storage\":21,\"paymentMethod\":\"pm_card_visa\"}"))
-                .build();
+        HttpRequest request = LocalCaller.DEVELOPER.signed(api.resolve("/billing"), "POST",
+                "{\"storage\":21,\"paymentMethod\":\"pm_card_visa\"}",
+                Map.of("Content-Type", "application/json", "Idempotency-Key", idempotencyKey)).build();
         long started = System.nanoTime();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         long took = System.nanoTime() - started;
@@ -183,6 +182,7 @@ class SandboxBenchmark {
         Path service = work.resolve("osls/services/billing-api");
         Files.createDirectories(service.resolve("target"));
         Files.copy(root.resolve("serverless.common.yml"), work.resolve("osls/serverless.common.yml"));
+        Files.createSymbolicLink(work.resolve("osls/deploy"), root.resolve("deploy"));
         // osls resolves a Ref in the environment through CloudFormation, which is unreachable offline.
         String definition = Files.readString(root.resolve("services/billing-api/serverless.yml"))
                 .replace("NOTE_PURCHASED_TOPIC_ARN: !Ref NotePurchasedTopic",
