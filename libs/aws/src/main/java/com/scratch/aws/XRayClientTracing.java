@@ -27,7 +27,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * the invocation as a subsegment of the function's segment, SDK calls through the {@link TracingInterceptor},
  * registered explicitly on each client (the self-registering {@code -instrumentor} jar is deliberately not used),
  * remote calls as subsegments in the {@code remote} namespace with X-Ray's {@code http} fields, annotations on the
- * current subsegment.
+ * current subsegment. The interceptor also puts the trace header on each SDK request ({@code X-Amzn-Trace-Id:
+ * Root=<trace>;Parent=<the call's subsegment>;Sampled=1}): that is what SNS passes on to a topic's subscribers, so
+ * that the function SNS invokes continues the publisher's trace.
  *
  * <p>In Lambda the global recorder is used: the runtime opens the (facade) segment, and the function's environment
  * is the process environment the global recorder reads. Outside Lambda (tests, local runs) a recorder of our own is

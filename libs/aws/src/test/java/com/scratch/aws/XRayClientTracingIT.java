@@ -9,6 +9,7 @@ import com.amazonaws.xray.entities.TraceHeader;
 import com.amazonaws.xray.entities.TraceID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scratch.emulators.sns.SnsEmulator;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The X-Ray side of the seam, read as the daemon reads it: a UDP socket on a free loopback port, named to the tracing
@@ -190,6 +192,39 @@ class XRayClientTracingIT {
         assertThat(second.at("/annotations/cold_start").asBoolean()).as("the container's second invocation").isFalse();
         assertThat(second.at("/annotations/eventId").asText()).isEqualTo("evt_2");
         assertThat(second.has("subsegments")).isFalse();
+    }
+
+    /**
+     * What SNS passes on to a topic's subscribers is what the publisher sent: the X-Ray SDK's interceptor puts the
+     * trace header on every traced SDK request, {@code Root} the trace, {@code Parent} the call's own subsegment,
+     * {@code Sampled=1}. The local SNS keeps the header it received with the message.
+     */
+    @Test
+    void aTracedSdkCallSendsTheTraceHeaderWithItsOwnSubsegmentAsParent() throws IOException {
+        // given
+        AWSXRayRecorder recorder = tracing.recorder();
+        FacadeSegment facade = new FacadeSegment(recorder, TraceID.create(), "53995c3f42cd8ad8",
+                TraceHeader.SampleDecision.SAMPLED);
+        try (SnsEmulator sns = SnsEmulator.start();
+                SnsClient client = AwsClients.sns(Map.of("AWS_REGION", "us-east-1",
+                        "AWS_ENDPOINT_URL_SNS", sns.endpoint().toString()), tracing)) {
+            String topicArn = sns.createTopic("dev-note-purchased");
+
+            // when
+            recorder.setTraceEntity(facade);
+            try (InvocationSpan span = tracing.invocation("## handleRequest")) {
+                client.publish(r -> r.topicArn(topicArn).message("{}"));
+            } finally {
+                recorder.clearTraceEntity();
+            }
+
+            // then
+            JsonNode publish = received().path("subsegments").get(0);
+            assertThat(publish.path("name").asText()).isEqualTo("Sns");
+            String header = sns.published(topicArn).get(0).traceHeader();
+            assertThat(header).isEqualTo("Root=" + facade.getTraceId() + ";Parent=" + publish.path("id").asText()
+                    + ";Sampled=1");
+        }
     }
 
     @Test

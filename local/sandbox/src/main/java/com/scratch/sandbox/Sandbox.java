@@ -104,6 +104,9 @@ public final class Sandbox implements AutoCloseable {
             LocalEndpoints endpoints = null;
             LocalIam iam = null;
             Map<String, String> extraEnvironment = new LinkedHashMap<>();
+            // As Lambda sets it for a function with active tracing: the functions send their spans there, and each
+            // invocation runs under a segment of its own (LocalFunction), in its caller's trace if the caller sent one.
+            options.xrayDaemonAddress().ifPresent(address -> extraEnvironment.put("AWS_XRAY_DAEMON_ADDRESS", address));
             Map<String, String> topicArns;
             Map<String, String> tableNames;
             if (options.realAws()) {

@@ -21,7 +21,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 /**
- * {@code java -jar local/sandbox/target/sandbox.jar [--port 3000] [--demo] [--aws] [--data-dir DIR] [--no-iam]}: starts the
+ * {@code java -jar local/sandbox/target/sandbox.jar [--port 3000] [--demo] [--aws] [--data-dir DIR] [--no-iam]
+ * [--xray-daemon HOST:PORT]}: starts the
  * sandbox from the repository it is run in and serves until Ctrl-C; {@code --demo} runs a scripted session
  * against it instead and exits 0 only if every step behaved. When it cannot start, it says why in one line on
  * stderr, without a stack trace, and exits {@value #BAD_COMMAND_LINE} (the command line) or {@value #CANNOT_START}
@@ -30,13 +31,14 @@ import java.util.function.Supplier;
 public final class SandboxCommand {
 
     private static final String USAGE = "Usage: java -jar local/sandbox/target/sandbox.jar"
-            + " [--port N] [--demo] [--aws] [--data-dir DIR] [--no-iam]\n"
+            + " [--port N] [--demo] [--aws] [--data-dir DIR] [--no-iam] [--xray-daemon HOST:PORT]\n"
             + "  --port N        API port (default 3000; 0 for any free port)\n"
             + "  --demo          run a scripted purchase, decline and invalid request, then exit (0 = all passed)\n"
             + "  --aws           use real AWS (usual credential chain) and real Stripe test mode: no local endpoints\n"
             + "  --data-dir DIR  where local parameters are kept (default .sandbox in the repository)\n"
             + "  --no-iam        let every local call through, whatever the functions' roles allow and unsigned API calls\n"
             + "                  too (quick experiments only)\n"
+            + "  --xray-daemon HOST:PORT  trace every function as Lambda does, sending to the X-Ray daemon there\n"
             + "Exit codes: 0 stopped or demo passed, 1 demo failed, 2 bad command line, 3 cannot start (the line on stderr says why)";
 
     /** Exit code: the command line is wrong (an unknown option, a bad value), or it was run outside the repository. */
@@ -79,13 +81,20 @@ public final class SandboxCommand {
                 case "--demo" -> demo = true;
                 case "--aws" -> options = options.withRealAws(true);
                 case "--no-iam" -> options = options.withIamEnforced(false);
-                case "--port", "--data-dir" -> {
+                case "--port", "--data-dir", "--xray-daemon" -> {
                     if (++i >= args.length) {
                         err.println(option + " needs a value\n" + USAGE);
                         return BAD_COMMAND_LINE;
                     }
                     if (option.equals("--data-dir")) {
                         options = options.withDataDirectory(Path.of(args[i]));
+                    } else if (option.equals("--xray-daemon")) {
+                        try {
+                            options = options.withXRayDaemon(args[i]);
+                        } catch (IllegalArgumentException e) {
+                            err.println(e.getMessage());
+                            return BAD_COMMAND_LINE;
+                        }
                     } else if (port(args[i]).isPresent()) {
                         options = options.withApiPort(port(args[i]).getAsInt());
                     } else {
@@ -153,6 +162,8 @@ public final class SandboxCommand {
             lines.add("  Stripe  " + endpoints.stripe.endpoint() + "  (test mode: tok_visa, pm_card_visa, tok_chargeDeclined, ...)");
             lines.add("  Records " + api + "/_local/sms  " + api + "/_local/events  " + api + "/_local/dead-letters");
         });
+        stack.options().xrayDaemonAddress().ifPresent(address -> lines.add("  X-Ray   every function traced, sent to "
+                + address + " (an SNS delivery continues its publisher's trace)"));
         if (stack.options().realAws()) {
             lines.add("  Topics  " + String.join(", ", stack.topicArns().values()) + " (real SNS: their subscribers here"
                     + " are not invoked; deployed subscribers are)");

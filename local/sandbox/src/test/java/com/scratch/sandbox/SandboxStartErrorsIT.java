@@ -59,6 +59,15 @@ class SandboxStartErrorsIT {
     }
 
     @Test
+    void anXRayDaemonAddressThatIsNotOneIsRefused() throws Exception {
+        Result result = run("--xray-daemon", "localhost");
+
+        assertThat(result.exitCode()).isEqualTo(SandboxCommand.BAD_COMMAND_LINE);
+        assertThat(result.errorLine()).isEqualTo(
+                "--xray-daemon must be an IPv4 address and a port such as 127.0.0.1:2000, was localhost");
+    }
+
+    @Test
     void aDataDirectoryThatIsAFileIsRefused() throws Exception {
         Path file = Files.writeString(temp.resolve("notes.txt"), "not a directory");
 

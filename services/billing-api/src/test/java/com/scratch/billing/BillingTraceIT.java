@@ -30,10 +30,9 @@ import org.junit.jupiter.api.Test;
  * code never imports it outside libs/aws). As in Lambda, the function sends its invocation's span
  * ({@value InvocationTracing#SPAN_NAME}) on its own when it ends, with every call the invocation made nested in it.
  *
- * <p>Not covered here: the link from billing's trace to notify's (SNS passes the trace header to the subscribed
- * function, and Lambda's runtime opens notify's segment with it). Without Lambda's runtime and SNS's delivery there is
- * no honest way to check that link locally; billing's SNS Publish subsegment is where it starts, and
- * {@code NotifyTraceIT} shows notify's side under a segment of its own.
+ * <p>Not covered here: the link from billing's trace to notify's (SNS passes the trace header of billing's publish to
+ * the subscribed function, and Lambda invokes notify in that trace). It needs SNS's delivery and Lambda's part, which
+ * the sandbox plays: {@code SandboxTraceIT} (local/sandbox) shows the whole purchase as one trace.
  */
 class BillingTraceIT {
 

@@ -34,7 +34,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * runtime opens it, texting through the local SNS and its ledger in the local DynamoDB, signed as notify.
  *
  * <p>In AWS the segment belongs to the trace billing started (SNS passes the trace header on); here it is a trace of
- * its own, since only SNS's delivery and Lambda's runtime make that link.
+ * its own, since only SNS's delivery and Lambda's part make that link: {@code SandboxTraceIT} (local/sandbox) shows
+ * it, with billing and notify run by the sandbox.
  */
 class NotifyTraceIT {
 

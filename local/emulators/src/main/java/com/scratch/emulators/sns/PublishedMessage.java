@@ -18,9 +18,14 @@ import java.util.Objects;
  * @param message the message body
  * @param attributes the message attributes by name
  * @param publishedAt when the emulator accepted it
+ * @param traceHeader the X-Ray trace header ({@code X-Amzn-Trace-Id}) the Publish request carried, as SNS passes it
+ *     on to the topic's subscribers; null when the publisher sent none (it traces nothing)
  */
 public record PublishedMessage(String messageId, String topicArn, String subject, String message,
-                               Map<String, MessageAttribute> attributes, Instant publishedAt) {
+                               Map<String, MessageAttribute> attributes, Instant publishedAt, String traceHeader) {
+
+    /** The HTTP header an X-Ray-instrumented client puts its trace context in, and SNS reads it from. */
+    public static final String TRACE_HEADER = "X-Amzn-Trace-Id";
 
     public PublishedMessage {
         Objects.requireNonNull(messageId, "messageId == null");

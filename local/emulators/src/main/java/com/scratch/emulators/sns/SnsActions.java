@@ -24,10 +24,14 @@ final class SnsActions {
         this.clock = Objects.requireNonNull(clock, "clock == null");
     }
 
-    String handle(String action, Map<String, String> form) {
+    /**
+     * @param traceHeader the request's {@code X-Amzn-Trace-Id}, kept with a message published to a topic; null when
+     *     the request had none
+     */
+    String handle(String action, Map<String, String> form, String traceHeader) {
         return switch (action) {
             case "CreateTopic" -> createTopic(form);
-            case "Publish" -> publish(form);
+            case "Publish" -> publish(form, traceHeader);
             case "Subscribe" -> subscribe(form);
             case "ListTopics" -> listTopics(form);
             default -> throw SnsError.sender(400, "InvalidAction",
@@ -46,7 +50,7 @@ final class SnsActions {
         return element("TopicArn", createTopic(form.get("Name")));
     }
 
-    private String publish(Map<String, String> form) {
+    private String publish(Map<String, String> form, String traceHeader) {
         String message = form.get("Message");
         if (message == null || message.isEmpty()) {
             throw SnsError.invalidParameter("Invalid parameter: Empty message");
@@ -70,7 +74,7 @@ final class SnsActions {
                 throw SnsError.topicNotFound();
             }
             state.publish(new PublishedMessage(messageId, topicArn, emptyToNull(form.get("Subject")), message,
-                    attributes, clock.instant()));
+                    attributes, clock.instant(), emptyToNull(traceHeader)));
         }
         return element("MessageId", messageId);
     }

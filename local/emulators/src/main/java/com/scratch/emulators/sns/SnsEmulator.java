@@ -17,7 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * A local SNS that the real AWS SDK v2 {@code SnsClient} talks to over HTTP (query protocol, XML answers):
- * CreateTopic, Publish (to a topic or as SMS), Subscribe and ListTopics. Thread-safe.
+ * CreateTopic, Publish (to a topic or as SMS), Subscribe and ListTopics. A message published to a topic keeps the
+ * X-Ray trace header of its request ({@link PublishedMessage#traceHeader()}), which SNS passes on to subscribers.
+ * Thread-safe.
  *
  * <pre>{@code
  * try (SnsEmulator sns = SnsEmulator.start()) {
@@ -185,7 +187,7 @@ public final class SnsEmulator implements AutoCloseable {
                 throw fault.toError();
             });
             delayPublish(action, form);
-            String result = actions.handle(action, form);
+            String result = actions.handle(action, form, request.header(PublishedMessage.TRACE_HEADER));
             return xml(200, SnsXml.success(action, result, requestId), requestId);
         } catch (SnsError error) {
             return xml(error.status(), SnsXml.error(error, requestId), requestId);

@@ -2,6 +2,7 @@ package com.scratch.emulators.sns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
@@ -110,6 +111,23 @@ class SnsEmulatorTest {
                 Map.entry("amount", new MessageAttribute("Number", "2000")));
         assertThat(recorded.publishedAt()).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
         assertThat(response.responseMetadata().requestId()).isNotEqualTo("UNKNOWN");
+    }
+
+    /** What SNS passes on to the topic's subscribers: the trace header the publisher's X-Ray SDK added. */
+    @Test
+    void publishKeepsTheRequestsTraceHeaderWithTheMessage() {
+        // given
+        String topicArn = sns.createTopic("billing-events");
+        String header = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+
+        // when
+        client.publish(r -> r.topicArn(topicArn).message("traced")
+                .overrideConfiguration(o -> o.putHeader("X-Amzn-Trace-Id", header)));
+        client.publish(r -> r.topicArn(topicArn).message("untraced"));
+
+        // then
+        assertThat(sns.published(topicArn)).extracting(PublishedMessage::message, PublishedMessage::traceHeader)
+                .containsExactly(tuple("traced", header), tuple("untraced", null));
     }
 
     @Test

@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * its answer before the function runs), retried as often as the function's {@code maximumRetryAttempts} says
  * (Lambda's default: twice), and then, as an invocation record, to a dead-letter list that stands for the
  * function's on-failure queue. Lambda waits about a minute and then two between attempts; locally the waits
- * are short and configurable.
+ * are short and configurable. The publisher's X-Ray trace header goes with the message to the function, which
+ * continues that trace when it is traced, as SNS and Lambda pass it on.
  *
  * <pre>{@code
  * TopicDelivery delivery = new TopicDelivery(sns, log, List.of(Duration.ofMillis(200), Duration.ofMillis(400)));
@@ -85,7 +86,9 @@ public final class TopicDelivery implements AutoCloseable {
         String trigger = "sns " + topicName(message.topicArn()) + " " + message.messageId()
                 + (attempt > 1 ? " (attempt " + attempt + ")" : "");
         try {
-            Invocation invocation = function.invoke(event);
+            // SNS passes the publisher's trace header on, and Lambda invokes the function in that trace: every
+            // attempt in the same one, as all are the same message.
+            Invocation invocation = function.invoke(event, message.traceHeader());
             log.invoked(function.name(), invocation, "ok", trigger);
         } catch (RuntimeException | LinkageError e) {
             // FunctionFailedException, FunctionInitFailedException, or a fault of this runner: all are retried,

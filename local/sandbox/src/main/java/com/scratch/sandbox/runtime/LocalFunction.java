@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * this class builds the handler through that constructor with the function's {@link FunctionSpec#environment()}.
  * A handler without it is refused, naming the class.
  *
+ * <p>With {@code AWS_XRAY_DAEMON_ADDRESS} in its environment the function is traced as Lambda traces it with active
+ * tracing ({@link LambdaTracing}): each invocation runs under a segment of its own, in the trace of the header it came
+ * with ({@link #invoke(String, String)}) or in a new one, and the handler finds that segment open as its parent.
+ *
  * <pre>{@code
  * LocalFunction billing = new LocalFunction(spec);
  * Invocation invocation = billing.invoke("{\"body\": \"...\"}");
@@ -41,12 +46,14 @@ public final class LocalFunction implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FunctionSpec spec;
+    private final Optional<LambdaTracing> tracing;
     private final Object coldStartLock = new Object();
     private volatile LoadedHandler loaded;
     private volatile boolean closed;
 
     public LocalFunction(FunctionSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec == null");
+        this.tracing = LambdaTracing.of(spec);
     }
 
     public String name() {
@@ -54,12 +61,25 @@ public final class LocalFunction implements AutoCloseable {
     }
 
     /**
-     * Runs the handler with this event.
+     * Runs the handler with this event, as an invocation whose caller sent no trace header (a traced function starts
+     * a trace).
      *
      * @throws FunctionInitFailedException when the function cannot be built (tried again on the next call)
      * @throws FunctionFailedException when the handler threw
      */
     public Invocation invoke(String eventJson) {
+        return invoke(eventJson, null);
+    }
+
+    /**
+     * Runs the handler with this event, invoked with this X-Ray trace header: a traced function continues that trace,
+     * under the header's {@code Parent}, as Lambda continues the trace of a caller (SNS passes on its publisher's).
+     *
+     * @param upstreamTraceHeader the {@code X-Amzn-Trace-Id} the invocation came with; null when it came with none
+     * @throws FunctionInitFailedException when the function cannot be built (tried again on the next call)
+     * @throws FunctionFailedException when the handler threw
+     */
+    public Invocation invoke(String eventJson, String upstreamTraceHeader) {
         long started = System.nanoTime();
         LoadedHandler handler = loaded;
         boolean coldStart = false;
@@ -78,7 +98,7 @@ public final class LocalFunction implements AutoCloseable {
         }
         Duration initDuration = coldStart ? Duration.ofNanos(System.nanoTime() - started) : Duration.ZERO;
         long handlerStarted = System.nanoTime();
-        String result = handler.invoke(eventJson, System.nanoTime() + spec.timeout().toNanos());
+        String result = handler.invoke(eventJson, System.nanoTime() + spec.timeout().toNanos(), upstreamTraceHeader);
         Duration duration = Duration.ofNanos(System.nanoTime() - handlerStarted);
         if (duration.compareTo(spec.timeout()) > 0) {
             log.warn("{} ran {} ms, longer than its timeout of {} s: Lambda would have stopped it",
@@ -154,6 +174,7 @@ public final class LocalFunction implements AutoCloseable {
         if (handler != null) {
             handler.close();
         }
+        tracing.ifPresent(LambdaTracing::close);
     }
 
     private static void close(URLClassLoader loader) {
@@ -176,12 +197,15 @@ public final class LocalFunction implements AutoCloseable {
         private final Method method;
         private final RuntimeSerialization.EventSerializer input;
         private final RuntimeSerialization.EventSerializer output;
+        /** The segments the handler finds open; empty when the function is not traced or has no X-Ray SDK. */
+        private final Optional<FacadeSegments> facades;
 
         LoadedHandler(URLClassLoader loader, Object instance, Method method) throws ReflectiveOperationException {
             this.loader = loader;
             this.serialization = new RuntimeSerialization(loader);
             this.instance = instance;
             this.method = method;
+            this.facades = tracing.isPresent() ? FacadeSegments.in(loader) : Optional.empty();
             this.input = serializer(method.getParameterTypes()[0]);
             Class<?> returned = method.getReturnType();
             this.output = returned == void.class || returned == Void.class ? null : serializer(returned);
@@ -196,10 +220,12 @@ public final class LocalFunction implements AutoCloseable {
             LocalFunction.close(loader);
         }
 
-        String invoke(String eventJson, long deadlineNanos) {
+        String invoke(String eventJson, long deadlineNanos, String upstreamTraceHeader) {
+            Optional<LambdaTracing.Segment> segment = tracing.map(lambda -> lambda.begin(upstreamTraceHeader));
             ClassLoader previous = Thread.currentThread().getContextClassLoader();
             Thread.currentThread().setContextClassLoader(loader);
             try {
+                segment.ifPresent(open -> facades.ifPresent(facade -> facade.open(open.functionHeader())));
                 Object event = input.read(eventJson);
                 Object result = method.getParameterCount() == 2
                         ? method.invoke(instance, event, LambdaContexts.create(loader, spec, deadlineNanos))
@@ -210,7 +236,9 @@ public final class LocalFunction implements AutoCloseable {
             } catch (ReflectiveOperationException e) {
                 throw new FunctionFailedException(spec.name(), e);
             } finally {
+                facades.ifPresent(FacadeSegments::clear);
                 Thread.currentThread().setContextClassLoader(previous);
+                segment.ifPresent(ended -> tracing.orElseThrow().end(ended));
             }
         }
 
