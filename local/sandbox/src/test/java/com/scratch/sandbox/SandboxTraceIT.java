@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scratch.emulators.serverless.RepositoryRoot;
 import com.scratch.emulators.sns.PublishedMessage;
 import com.scratch.emulators.sns.SmsMessage;
+import com.scratch.sandbox.api.LocalCaller;
 import com.scratch.sandbox.console.InvocationLog;
 import com.scratch.testing.Await;
 import com.scratch.testing.LocalXRayDaemon;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,11 +74,9 @@ class SandboxTraceIT {
     void aPurchaseIsOneTraceFromBillingsInvocationThroughSnsToNotifysText() throws Exception {
         // when
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(stack.apiEndpoint().resolve("/billing"))
-                        .header("Content-Type", "application/json")
-                        .header("Idempotency-Key", "it-trace-1")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"storage\":21,\"paymentMethod\":\"pm_card_visa\"}"))
-                        .build(),
+                LocalCaller.DEVELOPER.signed(stack.apiEndpoint().resolve("/billing"), "POST",
+                        "{\"storage\":21,\"paymentMethod\":\"pm_card_visa\"}",
+                        Map.of("Content-Type", "application/json", "Idempotency-Key", "it-trace-1")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         // then: billing answered and announced, and the message kept the header billing's SDK sent with it
