@@ -60,6 +60,7 @@ class StageNameLimitsTest {
             Map.entry("AWS::DynamoDB::Table TableName", 255),
             Map.entry("AWS::CloudWatch::Alarm AlarmName", 255),
             Map.entry("AWS::ApiGateway::Deployment StageName", 128),
+            Map.entry("AWS::XRay::ResourcePolicy PolicyName", 128),
             // API Gateway documents no length limit on a REST API's name; 1024 is what its console accepts.
             Map.entry("AWS::ApiGateway::RestApi Name", 1024),
             // CloudFormation limits output names to 255 characters; export names are held to the same here.
