@@ -117,6 +117,11 @@ final class CloudFormationTemplate {
         return names(root.path("Resources"));
     }
 
+    /** The whole template, as generated. */
+    JsonNode json() {
+        return root;
+    }
+
     // Intrinsic functions as they appear in the generated JSON, for exact comparisons.
 
     static JsonNode ref(String logicalId) {
