@@ -96,14 +96,18 @@ class BootstrapTemplateTest {
                 assertThat(statement.actions()).noneMatch(action -> action.equals("*") || action.endsWith(":*")));
     }
 
-    /** Resource "*" only for the two reads that AWS cannot scope to a stack. */
+    /**
+     * Resource "*" only where AWS offers no scope: the two reads that cannot be scoped to a stack, and X-Ray's
+     * resource-policy actions (for the SNS topic's active tracing), for which X-Ray defines no resource type.
+     */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"development", "production"})
     void anyResourceOnlyWhereAwsOffersNoScope(String accountKind) {
         assertThat(BootstrapTemplate.forAccount(accountKind).permissions().statements())
                 .filteredOn(IamStatement::appliesToAnyResource)
                 .flatExtracting(IamStatement::actions)
-                .containsExactlyInAnyOrder("cloudformation:ValidateTemplate", "cloudformation:ListStacks");
+                .containsExactlyInAnyOrder("cloudformation:ValidateTemplate", "cloudformation:ListStacks",
+                        "xray:PutResourcePolicy", "xray:DeleteResourcePolicy", "xray:ListResourcePolicies");
     }
 
     @ParameterizedTest(name = "{0}")
