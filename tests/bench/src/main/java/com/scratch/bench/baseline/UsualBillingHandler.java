@@ -70,8 +70,8 @@ public final class UsualBillingHandler
             announce(new NotePurchased(
                     UUID.nameUUIDFromBytes(("NotePurchased:" + intent.getId()).getBytes(StandardCharsets.UTF_8))
                             .toString(),
-                    intent.getAmount(), intent.getCurrency(), "Scratch charge", storage, intent.getId(), null, stage,
-                    Instant.now()));
+                    intent.getAmount(), intent.getCurrency(), "Scratch charge", storage, intent.getId(), buyer(event),
+                    stage, Instant.now()));
             return answer(200, Map.of("status", true, "paymentId", intent.getId(), "amount", intent.getAmount(),
                     "currency", intent.getCurrency()));
         } catch (CardException e) {
@@ -113,6 +113,13 @@ public final class UsualBillingHandler
         dynamoDb.updateItem(update -> update.tableName(table).key(key).updateExpression("SET #status = :done")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":done", AttributeValue.fromS("DONE"))));
+    }
+
+    /** The caller's Cognito identity, as billing names the buyer. */
+    private static String buyer(APIGatewayProxyRequestEvent event) {
+        var context = event.getRequestContext();
+        String id = context == null || context.getIdentity() == null ? null : context.getIdentity().getCognitoIdentityId();
+        return id == null || id.isEmpty() ? null : id;
     }
 
     private static String idempotencyKey(APIGatewayProxyRequestEvent event) {

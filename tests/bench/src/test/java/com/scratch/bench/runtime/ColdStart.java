@@ -16,12 +16,16 @@ import java.util.concurrent.TimeoutException;
  * @param totalMillis process start to the response (what the first caller waits for, less the unzip and the network)
  * @param initMillis process start to the first {@code next}: JVM start, the runtime, the handler's class and constructor
  * @param invokeMillis the event handed out to the response: the first invocation
+ * @param cpuMillis CPU time (user and system, every thread) the JVM had used when its response arrived: what the cold
+ *     start costs in work, much less dependent than the wall times on what else the machine is running (and what a
+ *     function with a fraction of a vCPU, 1024 MB being about 0.6 of one, pays for in wall time); -1 where the OS
+ *     does not tell
  * @param answered false when the runtime reported an error (init or invocation) instead of a response
  * @param response the response body (the proxy response as the runtime serialised it), or the error
  * @param output where the JVM's stdout and stderr went
  */
-public record ColdStart(double totalMillis, double initMillis, double invokeMillis, boolean answered, String response,
-        Path output) {
+public record ColdStart(double totalMillis, double initMillis, double invokeMillis, double cpuMillis, boolean answered,
+        String response, Path output) {
 
     /** Runs {@code function} cold on {@code event}; fails if it has not answered within 60 s. */
     public static ColdStart run(LambdaJvm jvm, TaskRoot taskRoot, String handler, Map<String, String> environment,
@@ -32,10 +36,12 @@ public record ColdStart(double totalMillis, double initMillis, double invokeMill
             Process process = jvm.start(taskRoot, handler, environment, jvmOptions, runtimeApi.address(), output);
             try {
                 LocalRuntimeApi.Outcome outcome = invocation.outcome().get(60, TimeUnit.SECONDS);
+                double cpuMillis = process.toHandle().info().totalCpuDuration().map(cpu -> cpu.toNanos() / 1e6)
+                        .orElse(-1.0);
                 long firstNext = runtimeApi.nextRequests().isEmpty() ? outcome.at() : runtimeApi.nextRequests().get(0);
                 long handedOut = invocation.handedOutAt() == 0 ? outcome.at() : invocation.handedOutAt();
                 return new ColdStart(millis(outcome.at() - started), millis(firstNext - started),
-                        millis(outcome.at() - handedOut), outcome.answered(), outcome.body(), output);
+                        millis(outcome.at() - handedOut), cpuMillis, outcome.answered(), outcome.body(), output);
             } catch (TimeoutException e) {
                 throw new IllegalStateException(handler + " did not answer within 60 s; its output is in " + output, e);
             } catch (InterruptedException e) {
