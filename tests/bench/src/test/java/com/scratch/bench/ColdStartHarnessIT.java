@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The harness runs both contenders' deployed jars under the real runtime interface client, and each does a whole
  * purchase through it: a 200 naming a PaymentIntent, one charge at Stripe, one NotePurchased on the topic, one
- * record in the announcements table. No time is asserted.
+ * record in the announcements table, the SDK calls traced by X-Ray (the baseline through the instrumentor alone). No
+ * time is asserted.
  */
 class ColdStartHarnessIT {
 
@@ -48,6 +49,7 @@ class ColdStartHarnessIT {
     private static void assertPurchases(Contenders.Contender contender) throws Exception {
         // given
         PurchaseStack.Effects before = stack.effects();
+        stack.xray.drain();
 
         // when
         ColdStart run = contender.coldStart(stack, List.of(), "it");
@@ -65,5 +67,7 @@ class ColdStartHarnessIT {
         assertThat(after.recorded()).isEqualTo(before.recorded() + 1);
         assertThat(run.initMillis()).isPositive().isLessThan(run.totalMillis());
         assertThat(run.cpuMillis()).isPositive();
+        assertThat(stack.xray.drain()).as("X-Ray traced the publish and the ledger's calls")
+                .extracting(entity -> entity.path("name").asText()).contains("Sns", "DynamoDb");
     }
 }
