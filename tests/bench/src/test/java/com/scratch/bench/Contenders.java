@@ -13,10 +13,13 @@ import java.util.List;
  * ({@code tests/bench/target/baseline-billing.jar}), each unzipped into a task root of its own, both started with
  * billing's deployment settings (serverless.yml's {@code JAVA_TOOL_OPTIONS} and memory size).
  */
-record Contenders(LambdaJvm jvm, Contender billing, Contender baseline) {
+record Contenders(LambdaJvm jvm, Contender billing, Contender baseline, List<Contender> floors) {
 
     static final String BILLING_HANDLER = "com.scratch.billing.BillingHandler::handleRequest";
     static final String BASELINE_HANDLER = "com.scratch.bench.baseline.UsualBillingHandler::handleRequest";
+    /** Handlers that do no work (in the baseline's jar): what the JVM and the runtime cost on their own. */
+    static final String TYPED_FLOOR_HANDLER = "com.scratch.bench.floor.EmptyProxyHandler::handleRequest";
+    static final String STREAM_FLOOR_HANDLER = "com.scratch.bench.floor.EmptyStreamHandler::handleRequest";
 
     /** Unzips both jars under {@code workFolder} and finds the runtime on the test class path. */
     static Contenders prepare(Path repositoryRoot, Path workFolder) {
@@ -25,11 +28,14 @@ record Contenders(LambdaJvm jvm, Contender billing, Contender baseline) {
         LambdaJvm jvm = LambdaJvm.fromTestClassPath(workFolder.resolve("runtime"));
         Path billingJar = existing(repositoryRoot.resolve("services/billing-api/target/billing-api.jar"));
         Path baselineJar = existing(repositoryRoot.resolve("tests/bench/target/baseline-billing.jar"));
+        TaskRoot baselineRoot = TaskRoot.unzip(baselineJar, workFolder.resolve("task-roots/baseline"));
+        Path output = workFolder.resolve("output");
         return new Contenders(jvm,
                 new Contender("billing", jvm, TaskRoot.unzip(billingJar, workFolder.resolve("task-roots/billing")),
-                        BILLING_HANDLER, deployed, workFolder.resolve("output")),
-                new Contender("baseline", jvm, TaskRoot.unzip(baselineJar, workFolder.resolve("task-roots/baseline")),
-                        BASELINE_HANDLER, deployed, workFolder.resolve("output")));
+                        BILLING_HANDLER, deployed, output),
+                new Contender("baseline", jvm, baselineRoot, BASELINE_HANDLER, deployed, output),
+                List.of(new Contender("floor-typed", jvm, baselineRoot, TYPED_FLOOR_HANDLER, deployed, output),
+                        new Contender("floor-stream", jvm, baselineRoot, STREAM_FLOOR_HANDLER, deployed, output)));
     }
 
     List<Contender> both() {
