@@ -192,12 +192,17 @@ class ColdStartBenchmark {
         out.setLength(out.length() - 2);
         out.append(".\n\n");
         floorTable(out, contenders, floors, floorClasses);
-        profileTables(out, contenders, profiles);
+        if (PROFILE_RUNS > 0) {
+            profileTables(out, contenders, profiles);
+        }
         return out.toString();
     }
 
     private static void floorTable(StringBuilder out, Contenders contenders, Map<String, List<ColdStart>> floors,
             Map<String, ClassLoadLog> floorClasses) {
+        if (FLOOR_RUNS == 0) {
+            return;
+        }
         out.append(String.format(Locale.ROOT, "What the JVM and the runtime cost on their own: handlers that do nothing, "
                 + "from the baseline's task root, same environment, %d runs each, interleaved, after the pairs. "
                 + "*typed*: `RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>`, so the runtime "
