@@ -1,0 +1,62 @@
+package com.scratch.bench;
+
+import com.scratch.bench.runtime.ColdStart;
+import com.scratch.bench.runtime.LambdaJvm;
+import com.scratch.bench.runtime.TaskRoot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the cold-start benchmark compares: billing's deployed jar ({@code services/billing-api/target/billing-api.jar},
+ * handler {@code com.scratch.billing.BillingHandler::handleRequest}) and the baseline written the usual way
+ * ({@code tests/bench/target/baseline-billing.jar}), each unzipped into a task root of its own, both started with
+ * billing's deployment settings (serverless.yml's {@code JAVA_TOOL_OPTIONS} and memory size).
+ */
+record Contenders(LambdaJvm jvm, Contender billing, Contender baseline, List<Contender> floors) {
+
+    static final String BILLING_HANDLER = "com.scratch.billing.BillingHandler::handleRequest";
+    static final String BASELINE_HANDLER = "com.scratch.bench.baseline.UsualBillingHandler::handleRequest";
+    /** Handlers that do no work (in the baseline's jar): what the JVM and the runtime cost on their own. */
+    static final String TYPED_FLOOR_HANDLER = "com.scratch.bench.floor.EmptyProxyHandler::handleRequest";
+    static final String STREAM_FLOOR_HANDLER = "com.scratch.bench.floor.EmptyStreamHandler::handleRequest";
+
+    /** Unzips both jars under {@code workFolder} and finds the runtime on the test class path. */
+    static Contenders prepare(Path repositoryRoot, Path workFolder) {
+        PurchaseStack.DeployedFunction deployed = PurchaseStack.DeployedFunction.of(
+                repositoryRoot.resolve("services/billing-api/serverless.yml"));
+        LambdaJvm jvm = LambdaJvm.fromTestClassPath(workFolder.resolve("runtime"));
+        Path billingJar = existing(repositoryRoot.resolve("services/billing-api/target/billing-api.jar"));
+        Path baselineJar = existing(repositoryRoot.resolve("tests/bench/target/baseline-billing.jar"));
+        TaskRoot baselineRoot = TaskRoot.unzip(baselineJar, workFolder.resolve("task-roots/baseline"));
+        Path output = workFolder.resolve("output");
+        return new Contenders(jvm,
+                new Contender("billing", jvm, TaskRoot.unzip(billingJar, workFolder.resolve("task-roots/billing")),
+                        BILLING_HANDLER, deployed, output),
+                new Contender("baseline", jvm, baselineRoot, BASELINE_HANDLER, deployed, output),
+                List.of(new Contender("floor-typed", jvm, baselineRoot, TYPED_FLOOR_HANDLER, deployed, output),
+                        new Contender("floor-stream", jvm, baselineRoot, STREAM_FLOOR_HANDLER, deployed, output)));
+    }
+
+    List<Contender> both() {
+        return List.of(billing, baseline);
+    }
+
+    private static Path existing(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is not built: run `mvn package` (or verify) for its module first");
+        }
+        return jar;
+    }
+
+    /** One side: its task root, its handler, how Lambda starts it. */
+    record Contender(String name, LambdaJvm jvm, TaskRoot taskRoot, String handler,
+            PurchaseStack.DeployedFunction deployed, Path outputFolder) {
+
+        /** A cold start on a new purchase; {@code run} names its output file. */
+        ColdStart coldStart(PurchaseStack stack, List<String> jvmOptions, String run) {
+            return ColdStart.run(jvm, taskRoot, handler, stack.functionEnvironment(name, deployed), jvmOptions,
+                    stack.purchaseEvent(), outputFolder.resolve(name + "-" + run + ".log"));
+        }
+    }
+}
