@@ -26,12 +26,13 @@ public final class InvocationLogContext {
     private static final String TRACE_HEADER_VARIABLE = "_X_AMZN_TRACE_ID";
 
     private final boolean functionNameFromContext;
-    private final Map<String, String> environment;
+    /** The trace header Lambda put in the environment at start, read when the runtime has not set the property. */
+    private final String environmentTraceHeader;
     private final AtomicBoolean coldStart = new AtomicBoolean(true);
 
     InvocationLogContext(boolean functionNameFromContext, Map<String, String> environment) {
         this.functionNameFromContext = functionNameFromContext;
-        this.environment = Map.copyOf(environment);
+        this.environmentTraceHeader = environment.get(TRACE_HEADER_VARIABLE);
     }
 
     /**
@@ -51,7 +52,7 @@ public final class InvocationLogContext {
             putIfPresent(LogKeys.FUNCTION_REQUEST_ID, context.getAwsRequestId());
             MDC.put(LogKeys.FUNCTION_MEMORY_SIZE, Integer.toString(context.getMemoryLimitInMB()));
         }
-        String header = System.getProperty(TRACE_HEADER_PROPERTY, environment.get(TRACE_HEADER_VARIABLE));
+        String header = System.getProperty(TRACE_HEADER_PROPERTY, environmentTraceHeader);
         traceId(header).ifPresent(id -> MDC.put(LogKeys.XRAY_TRACE_ID, id));
         DebugBuffer.open(DEBUG_BUFFER_CHARS);
         return new InvocationLog();

@@ -28,12 +28,19 @@ final class ResolvedTemplate {
     private static final JsonNode NO_VALUE = NODES.missingNode();
 
     private final JsonNode template;
+    private final String region;
     private final Map<String, String> parameters = new HashMap<>();
     private final Map<String, Boolean> conditions = new HashMap<>();
 
     /** @param given the parameter values; the others take their defaults */
     ResolvedTemplate(JsonNode template, Map<String, String> given) {
+        this(template, given, REGION);
+    }
+
+    /** The same, created in {@code region} ({@code AWS::Region}). */
+    ResolvedTemplate(JsonNode template, Map<String, String> given, String region) {
         this.template = template;
+        this.region = region;
         template.path("Parameters").fields().forEachRemaining(parameter -> {
             String name = parameter.getKey();
             JsonNode spec = parameter.getValue();
@@ -134,7 +141,7 @@ final class ResolvedTemplate {
             return NO_VALUE;
         }
         String pseudo = switch (name) {
-            case "AWS::Region" -> REGION;
+            case "AWS::Region" -> region;
             case "AWS::AccountId" -> ACCOUNT;
             case "AWS::Partition" -> "aws";
             default -> parameters.get(name);

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,7 +93,7 @@ class StageNameLimitsTest {
         for (Service service : Service.values()) {
             service.builtShadedJar();
             JsonNode template = JSON.readTree(packager().template(service.directory(), stage, LONGEST_REGION).toFile());
-            names.addAll(namesIn(template, stage));
+            names.addAll(namesIn(template));
             names.add(new NamedThing(service + " stack", "Stack Name", service + "-" + stage));
         }
 
@@ -145,55 +144,34 @@ class StageNameLimitsTest {
         return (LIMITS.get(name.kind()) - rest) / occurrences;
     }
 
-    private static List<NamedThing> namesIn(JsonNode template, String stage) {
+    /**
+     * Every name the template gives (a resource's condition not evaluated: all are checked), as CloudFormation would
+     * resolve it in the longest region.
+     */
+    private static List<NamedThing> namesIn(JsonNode template) {
+        ResolvedTemplate created = new ResolvedTemplate(template, Map.of(), LONGEST_REGION);
         List<NamedThing> names = new ArrayList<>();
         for (Map.Entry<String, JsonNode> resource : template.path("Resources").properties()) {
             String type = resource.getValue().path("Type").asText();
             for (Map.Entry<String, JsonNode> property : resource.getValue().path("Properties").properties()) {
                 String kind = type + " " + property.getKey();
-                if (property.getKey().endsWith("Name") && !NOT_NAMES.contains(kind)) {
-                    resolved(property.getValue()).ifPresent(value ->
-                            names.add(new NamedThing(resource.getKey(), kind, value)));
+                if (!property.getKey().endsWith("Name") || NOT_NAMES.contains(kind)) {
+                    continue;
+                }
+                String value = created.resolve(property.getValue()).asText();
+                // A reference to another resource ({Ref X}, {GetAtt X.Y}): that one's own name is checked where set.
+                if (!value.contains("{Ref ") && !value.contains("{GetAtt ")) {
+                    names.add(new NamedThing(resource.getKey(), kind, value));
                 }
             }
         }
         for (Map.Entry<String, JsonNode> output : template.path("Outputs").properties()) {
             JsonNode export = output.getValue().path("Export").path("Name");
             if (!export.isMissingNode()) {
-                names.add(new NamedThing(output.getKey(), "Export Name", resolved(export).orElseThrow()));
+                names.add(new NamedThing(output.getKey(), "Export Name", created.resolve(export).asText()));
             }
         }
         return names;
-    }
-
-    /** A literal, or an Fn::Join of literals and the pseudo parameters a name may hold, as it will be in the region. */
-    private static Optional<String> resolved(JsonNode value) {
-        if (value.isTextual()) {
-            return Optional.of(value.asText());
-        }
-        if (value.has("Fn::Join")) {
-            String separator = value.get("Fn::Join").get(0).asText();
-            List<String> parts = new ArrayList<>();
-            for (JsonNode part : value.get("Fn::Join").get(1)) {
-                Optional<String> resolvedPart = part.has("Ref") ? pseudo(part.get("Ref").asText()) : resolved(part);
-                if (resolvedPart.isEmpty()) {
-                    return Optional.empty();
-                }
-                parts.add(resolvedPart.get());
-            }
-            return Optional.of(String.join(separator, parts));
-        }
-        // A reference to another resource (Ref, Fn::GetAtt): that resource's own name is checked where it is set.
-        return Optional.empty();
-    }
-
-    private static Optional<String> pseudo(String name) {
-        return switch (name) {
-            case "AWS::Region" -> Optional.of(LONGEST_REGION);
-            case "AWS::AccountId" -> Optional.of("123456789012");
-            case "AWS::Partition" -> Optional.of("aws");
-            default -> Optional.empty();
-        };
     }
 
     private static ServerlessPackager packager() {

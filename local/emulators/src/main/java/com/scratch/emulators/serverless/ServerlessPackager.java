@@ -107,8 +107,8 @@ public final class ServerlessPackager {
     }
 
     private Path cachedTemplate(Path service, String stage, String region) throws IOException {
-        Path cachedFile = directory.resolve(service.getFileName() + "-" + stage + "-"
-                + cacheKey(service, stage + (region == null ? "" : "@" + region)) + ".json");
+        Path cachedFile = directory.resolve(service.getFileName() + "-" + stage + "-" + cacheKey(service, stage, region)
+                + ".json");
         if (Files.isRegularFile(cachedFile)) {
             return cachedFile;
         }
@@ -159,7 +159,7 @@ public final class ServerlessPackager {
         return template;
     }
 
-    private String cacheKey(Path service, String stage) throws IOException {
+    private String cacheKey(Path service, String stage, String region) throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             List<Path> inputs = new ArrayList<>(definitionFiles(repositoryRoot));
@@ -170,7 +170,8 @@ public final class ServerlessPackager {
                 digest.update(Files.readAllBytes(input));
                 digest.update((byte) 0);
             }
-            digest.update(("stage=" + stage + "\nosls=" + frameworkVersion()).getBytes(StandardCharsets.UTF_8));
+            digest.update(("stage=" + stage + (region == null ? "" : "\nregion=" + region) + "\nosls=" + frameworkVersion())
+                    .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
