@@ -1,19 +1,21 @@
 package com.scratch.billing;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.scratch.aws.InvocationSpan;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.scratch.aws.InvocationTracing;
 import com.scratch.billing.api.ApiResponses;
+import com.scratch.billing.api.ProxyInvocations;
 import com.scratch.billing.api.PurchaseRequestParser;
 import com.scratch.billing.metrics.BillingMetrics;
 import com.scratch.billing.purchase.PurchaseFailedException;
 import com.scratch.billing.purchase.PurchaseReceipt;
 import com.scratch.billing.purchase.PurchaseService;
-import com.scratch.logging.InvocationLog;
+import com.scratch.lambda.ProxyEvents;
+import com.scratch.lambda.ProxyResponse;
 import com.scratch.logging.InvocationLogContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,13 +27,14 @@ import java.util.Objects;
  * constructor, which passes {@code System.getenv()} to the public {@code (Map<String, String>)} one, and the code
  * below reads its variables from that map only. The sandbox, which hosts every function in one JVM, calls the
  * {@code Map} constructor with each function's own variables.
+ *
+ * <p>It takes API Gateway's event as bytes, not as {@code APIGatewayProxyRequestEvent}: see {@link ProxyInvocations}.
  */
-public final class BillingHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class BillingHandler implements RequestStreamHandler {
 
     private final PurchaseService purchases;
     private final BillingMetrics metrics;
-    private final InvocationLogContext logging;
-    private final InvocationTracing invocations;
+    private final ProxyInvocations invocations;
 
     /** Called by Lambda once per container: builds the clients and starts reading the Stripe key. */
     public BillingHandler() {
@@ -51,22 +54,17 @@ public final class BillingHandler implements RequestHandler<APIGatewayProxyReque
             InvocationTracing invocations) {
         this.purchases = Objects.requireNonNull(purchases, "purchases == null");
         this.metrics = Objects.requireNonNull(metrics, "metrics == null");
-        this.logging = Objects.requireNonNull(logging, "logging == null");
-        this.invocations = Objects.requireNonNull(invocations, "invocations == null");
+        this.invocations = new ProxyInvocations(logging, invocations);
     }
 
     @Override
-    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        try (InvocationLog invocation = logging.begin(context); InvocationSpan span = invocations.start()) {
-            APIGatewayProxyResponseEvent response = answer(event);
-            invocation.answered(response.getStatusCode());
-            return response;
-        }
+    public void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
+        invocations.handle(event, answer, context, this::answer);
     }
 
-    private APIGatewayProxyResponseEvent answer(APIGatewayProxyRequestEvent event) {
+    private ProxyResponse answer(byte[] event) {
         try {
-            PurchaseReceipt receipt = purchases.purchase(PurchaseRequestParser.parse(event));
+            PurchaseReceipt receipt = purchases.purchase(PurchaseRequestParser.parse(ProxyEvents.read(event)));
             metrics.purchased(receipt);
             return ApiResponses.purchased(receipt);
         } catch (PurchaseFailedException e) {

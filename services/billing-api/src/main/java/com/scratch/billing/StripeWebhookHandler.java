@@ -1,19 +1,21 @@
 package com.scratch.billing;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.scratch.aws.InvocationSpan;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.scratch.aws.InvocationTracing;
+import com.scratch.billing.api.ProxyInvocations;
 import com.scratch.billing.purchase.PurchaseFailedException;
 import com.scratch.billing.webhook.StripeWebhooks;
 import com.scratch.billing.webhook.WebhookRejectedException;
 import com.scratch.billing.webhook.WebhookRequest;
 import com.scratch.billing.webhook.WebhookResponses;
-import com.scratch.logging.InvocationLog;
+import com.scratch.lambda.ProxyEvents;
+import com.scratch.lambda.ProxyResponse;
 import com.scratch.logging.InvocationLogContext;
 import com.scratch.secrets.SecretReadException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,12 +28,10 @@ import java.util.Objects;
  * <p>Built like every handler here: Lambda calls the no-argument constructor, which passes {@code System.getenv()} to
  * the public {@code (Map<String, String>)} one.
  */
-public final class StripeWebhookHandler
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class StripeWebhookHandler implements RequestStreamHandler {
 
     private final StripeWebhooks webhooks;
-    private final InvocationLogContext logging;
-    private final InvocationTracing invocations;
+    private final ProxyInvocations invocations;
 
     /** Called by Lambda once per container: builds the clients and starts reading the signing secret. */
     public StripeWebhookHandler() {
@@ -49,22 +49,18 @@ public final class StripeWebhookHandler
 
     public StripeWebhookHandler(StripeWebhooks webhooks, InvocationLogContext logging, InvocationTracing invocations) {
         this.webhooks = Objects.requireNonNull(webhooks, "webhooks == null");
-        this.logging = Objects.requireNonNull(logging, "logging == null");
-        this.invocations = Objects.requireNonNull(invocations, "invocations == null");
+        this.invocations = new ProxyInvocations(logging, invocations);
     }
 
+    /** Takes API Gateway's event as bytes, as {@link BillingHandler} does. */
     @Override
-    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        try (InvocationLog invocation = logging.begin(context); InvocationSpan span = invocations.start()) {
-            APIGatewayProxyResponseEvent response = answer(event);
-            invocation.answered(response.getStatusCode());
-            return response;
-        }
+    public void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
+        invocations.handle(event, answer, context, this::answer);
     }
 
-    private APIGatewayProxyResponseEvent answer(APIGatewayProxyRequestEvent event) {
+    private ProxyResponse answer(byte[] event) {
         try {
-            WebhookRequest request = WebhookRequest.from(event);
+            WebhookRequest request = WebhookRequest.from(ProxyEvents.read(event));
             return WebhookResponses.received(webhooks.handle(request.payload(), request.signature()));
         } catch (WebhookRejectedException e) {
             return WebhookResponses.rejected(e);

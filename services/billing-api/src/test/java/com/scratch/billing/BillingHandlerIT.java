@@ -22,15 +22,16 @@ import com.scratch.events.NotePurchased;
 import com.scratch.events.NotePurchasedCodec;
 import com.scratch.secrets.ParameterStoreCache;
 import com.scratch.secrets.RetryBackoff;
+import com.scratch.testing.LambdaEvents;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * The billing function as Lambda runs it: built by its cold start from its environment variables, talking through the
@@ -381,7 +382,7 @@ class BillingHandlerIT {
     }
 
     private APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
-        return handler.handleRequest(event, null);
+        return LambdaEvents.callProxy(handler, event, null);
     }
 
     private static APIGatewayProxyRequestEvent purchase(String body) {

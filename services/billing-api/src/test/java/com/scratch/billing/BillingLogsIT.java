@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scratch.emulators.stripe.StripeFault;
 import com.scratch.logging.LogKeys;
+import com.scratch.testing.LambdaEvents;
 import com.scratch.testing.LogCapture;
 import com.scratch.testing.TestLambdaContext;
 import java.util.ArrayList;
@@ -120,14 +121,16 @@ class BillingLogsIT {
     void anUnexpectedFaultIsOneEventWithItsStackInside() throws Exception {
         List<JsonNode> lines;
         try (LogCapture out = new LogCapture()) {
-            APIGatewayProxyResponseEvent response = handler.handleRequest(null, new TestLambdaContext(FUNCTION, "req-4"));
+            // a direct invocation with the payload null: no proxy event to answer
+            APIGatewayProxyResponseEvent response = LambdaEvents.callProxy(handler, null,
+                    new TestLambdaContext(FUNCTION, "req-4"));
             assertThat(response.getStatusCode()).isEqualTo(500);
             lines = jsonLines(out.text(), "req-4");
         }
 
         JsonNode error = lines.stream().filter(line -> line.path(LogKeys.LEVEL).asText().equals("ERROR"))
                 .findFirst().orElseThrow().path(LogKeys.ERROR);
-        assertThat(error.path("name").asText()).isEqualTo("java.lang.NullPointerException");
+        assertThat(error.path("name").asText()).isEqualTo("com.scratch.lambda.MalformedProxyEventException");
         assertThat(error.path("stack").asText()).as("the whole stack in the one event")
                 .contains("\n\tat com.scratch.billing.BillingHandler.handleRequest");
     }
@@ -135,7 +138,7 @@ class BillingLogsIT {
     private APIGatewayProxyResponseEvent handle(String body, String idempotencyKey, String requestId) {
         APIGatewayProxyRequestEvent request = LocalBillingServers.purchase(body)
                 .withHeaders(Map.of("Idempotency-Key", idempotencyKey));
-        return handler.handleRequest(request, new TestLambdaContext(FUNCTION, requestId));
+        return LambdaEvents.callProxy(handler, request, new TestLambdaContext(FUNCTION, requestId));
     }
 
     /**

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scratch.billing.metrics.BillingMetrics;
 import com.scratch.emulators.sns.SnsFault;
 import com.scratch.emulators.stripe.StripeFault;
+import com.scratch.testing.LambdaEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +86,7 @@ class BillingMetricsIT {
 
     private void handle(String body) {
         APIGatewayProxyRequestEvent request = LocalBillingServers.purchase(body);
-        handler.handleRequest(request, null);
+        LambdaEvents.callProxy(handler, request, null);
     }
 
     /** The one outcome metric of a line: everything but the key's and the cache's counts. */

@@ -7,6 +7,7 @@ import com.scratch.emulators.sns.SnsFault;
 import com.scratch.emulators.ssm.SsmFault;
 import com.scratch.emulators.stripe.StripeFault;
 import com.scratch.emulators.stripe.StripeRequest;
+import com.scratch.testing.LambdaEvents;
 import com.scratch.testing.LogCapture;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,14 +41,14 @@ class BillingSecretsIT {
         // given: a warm function holding the old key
         servers.reset("/stripeSecretKey/test", TEST_KEY);
         BillingHandler handler = servers.coldStart("dev");
-        assertThat(handler.handleRequest(LocalBillingServers.purchase("{\"storage\":1,\"paymentMethod\":\"pm_card_visa\"}"), null)
+        assertThat(LambdaEvents.callProxy(handler, LocalBillingServers.purchase("{\"storage\":1,\"paymentMethod\":\"pm_card_visa\"}"), null)
                 .getStatusCode()).isEqualTo(200);
 
         // when: the key is rolled in Stripe and the new one is put in Parameter Store
         servers.clock.advance(Duration.ofSeconds(11)); // a key read less than 10 s ago is not read again on rejection
         servers.stripe.requireApiKey(ROTATED_KEY);
         servers.ssm.putSecureString("/stripeSecretKey/test", ROTATED_KEY);
-        APIGatewayProxyResponseEvent response = handler.handleRequest(LocalBillingServers.event(ORIGINAL), null);
+        APIGatewayProxyResponseEvent response = LambdaEvents.callProxy(handler, LocalBillingServers.event(ORIGINAL), null);
 
         // then: one rejected attempt with the old key, one charge with the new, same idempotency key
         assertThat(response.getStatusCode()).isEqualTo(200);
@@ -68,14 +69,14 @@ class BillingSecretsIT {
         BillingHandler handler = servers.coldStart("dev");
 
         // when: the key was read just now, a rejection is not worth another read
-        assertThat(handler.handleRequest(LocalBillingServers.event(ORIGINAL), null).getStatusCode()).isEqualTo(503);
+        assertThat(LambdaEvents.callProxy(handler, LocalBillingServers.event(ORIGINAL), null).getStatusCode()).isEqualTo(503);
         assertThat(servers.stripe.requests()).hasSize(1);
         assertThat(servers.keyReads()).isEqualTo(1);
 
         // when: the key is older than the minimum age, it is read again once, and rejected again
         servers.clock.advance(Duration.ofSeconds(11));
         try (LogCapture logs = new LogCapture()) {
-            APIGatewayProxyResponseEvent response = handler.handleRequest(LocalBillingServers.event(ORIGINAL), null);
+            APIGatewayProxyResponseEvent response = LambdaEvents.callProxy(handler, LocalBillingServers.event(ORIGINAL), null);
 
             assertThat(response.getStatusCode()).isEqualTo(503);
             assertThat(logs.text()).contains("Stripe rejected the API key from SSM parameter /stripeSecretKey/test, which was read afresh");
@@ -85,7 +86,7 @@ class BillingSecretsIT {
         assertThat(servers.stripe.createdPaymentIntentCount()).isZero();
 
         // and a request right after does not read the parameter again: it still holds the rejected key
-        assertThat(handler.handleRequest(LocalBillingServers.event(ORIGINAL), null).getStatusCode()).isEqualTo(503);
+        assertThat(LambdaEvents.callProxy(handler, LocalBillingServers.event(ORIGINAL), null).getStatusCode()).isEqualTo(503);
         assertThat(servers.keyReads()).isEqualTo(2);
     }
 
@@ -95,7 +96,7 @@ class BillingSecretsIT {
         BillingHandler handler = servers.coldStart("prod");
 
         try (LogCapture logs = new LogCapture()) {
-            assertThat(handler.handleRequest(LocalBillingServers.event(ORIGINAL), null).getStatusCode()).isEqualTo(503);
+            assertThat(LambdaEvents.callProxy(handler, LocalBillingServers.event(ORIGINAL), null).getStatusCode()).isEqualTo(503);
             assertThat(logs.text()).contains("SSM parameter /stripeSecretKey/live holds a test key, but stage prod accepts only live keys");
         }
         assertThat(servers.stripe.requests()).isEmpty();
@@ -107,7 +108,7 @@ class BillingSecretsIT {
         BillingHandler handler = servers.coldStart("feature-login");
 
         try (LogCapture logs = new LogCapture()) {
-            assertThat(handler.handleRequest(LocalBillingServers.event(ORIGINAL), null).getStatusCode()).isEqualTo(503);
+            assertThat(LambdaEvents.callProxy(handler, LocalBillingServers.event(ORIGINAL), null).getStatusCode()).isEqualTo(503);
             assertThat(logs.text()).contains("holds a live key, but stage feature-login accepts only test keys");
         }
         assertThat(servers.stripe.requests()).isEmpty();
@@ -124,7 +125,7 @@ class BillingSecretsIT {
         assertThat(servers.keyReads()).isZero();
 
         // and the restored function reads it on its first request (the hooks themselves: ParameterStoreCacheIT)
-        assertThat(handler.handleRequest(LocalBillingServers.event(ORIGINAL), null).getStatusCode()).isEqualTo(200);
+        assertThat(LambdaEvents.callProxy(handler, LocalBillingServers.event(ORIGINAL), null).getStatusCode()).isEqualTo(200);
         assertThat(servers.keyReads()).isEqualTo(1);
     }
 
@@ -150,12 +151,12 @@ class BillingSecretsIT {
             servers.clock.advance(Duration.ofSeconds(11));
             servers.stripe.requireApiKey(ROTATED_KEY);
             servers.ssm.putSecureString("/stripeSecretKey/test", ROTATED_KEY);
-            APIGatewayProxyResponseEvent rotated = handler.handleRequest(LocalBillingServers.event(ORIGINAL), null);
+            APIGatewayProxyResponseEvent rotated = LambdaEvents.callProxy(handler, LocalBillingServers.event(ORIGINAL), null);
             assertThat(rotated.getStatusCode()).isEqualTo(200);
             answers.add(rotated.getBody());
             servers.clock.advance(Duration.ofSeconds(11));
             servers.stripe.requireApiKey("sk_test_somebodyElsesKey0000");
-            APIGatewayProxyResponseEvent rejected = handler.handleRequest(LocalBillingServers.event(ORIGINAL), null);
+            APIGatewayProxyResponseEvent rejected = LambdaEvents.callProxy(handler, LocalBillingServers.event(ORIGINAL), null);
             assertThat(rejected.getStatusCode()).isEqualTo(503);
             answers.add(rejected.getBody());
             // SSM failing with no value to serve, denying access, and missing
@@ -183,6 +184,6 @@ class BillingSecretsIT {
     }
 
     private static String body(BillingHandler handler, String fixture) {
-        return handler.handleRequest(LocalBillingServers.event(fixture), null).getBody();
+        return LambdaEvents.callProxy(handler, LocalBillingServers.event(fixture), null).getBody();
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scratch.aws.InvocationTracing;
 import com.scratch.emulators.stripe.StripeFault;
 import com.scratch.secrets.ParameterStoreCache;
+import com.scratch.testing.LambdaEvents;
 import com.scratch.testing.LocalXRayDaemon;
 import com.stripe.Stripe;
 import com.stripe.net.Webhook;
@@ -227,7 +228,7 @@ class BillingTraceIT {
 
         // when
         LocalXRayDaemon.Invocation<APIGatewayProxyResponseEvent> received = daemon.invoke(
-                () -> webhook.handleRequest(request, null));
+                () -> LambdaEvents.callProxy(webhook, request, null));
 
         // then
         assertThat(received.result().getStatusCode()).isEqualTo(200);
@@ -240,7 +241,7 @@ class BillingTraceIT {
 
     private LocalXRayDaemon.Invocation<APIGatewayProxyResponseEvent> invoke(APIGatewayProxyRequestEvent event) {
         LocalXRayDaemon.Invocation<APIGatewayProxyResponseEvent> invocation = daemon.invoke(
-                () -> handler.handleRequest(event, null));
+                () -> LambdaEvents.callProxy(handler, event, null));
         assertThat(invocation.thrown()).isNull();
         assertThat(invocation.trace()).as("sent to the daemon for trace %s", invocation.traceId()).isNotEmpty()
                 .allSatisfy(entity -> assertThat(entity.path("trace_id").asText()).isEqualTo(invocation.traceId()));

@@ -1,18 +1,16 @@
 package com.scratch.billing;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import com.scratch.emulators.dynamodb.DynamoDbEmulator;
-import com.scratch.emulators.sns.SnsEmulator;
-import com.scratch.emulators.ssm.SsmEmulator;
-import com.scratch.emulators.stripe.StripeEmulator;
 import com.scratch.emulators.iam.AccessControl;
 import com.scratch.emulators.iam.AccessRefusal;
 import com.scratch.emulators.iam.LocalPrincipal;
 import com.scratch.emulators.iam.PackagedPolicies;
 import com.scratch.emulators.serverless.RepositoryRoot;
 import com.scratch.emulators.serverless.ServerlessPackager;
+import com.scratch.emulators.sns.SnsEmulator;
+import com.scratch.emulators.ssm.SsmEmulator;
+import com.scratch.emulators.stripe.StripeEmulator;
 import com.scratch.testing.LambdaEvents;
 import com.scratch.testing.TestClock;
 import java.nio.file.Path;
@@ -22,6 +20,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The local SSM, SNS, DynamoDB and Stripe servers a billing test talks to, and billing's two functions (the purchase

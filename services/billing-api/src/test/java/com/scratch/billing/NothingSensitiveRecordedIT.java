@@ -8,6 +8,7 @@ import com.scratch.emulators.sns.SnsFault;
 import com.scratch.emulators.ssm.SsmFault;
 import com.scratch.emulators.stripe.StripeFault;
 import com.scratch.secrets.ParameterStoreCache;
+import com.scratch.testing.LambdaEvents;
 import com.scratch.testing.LocalXRayDaemon;
 import com.scratch.testing.LogCapture;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +88,7 @@ class NothingSensitiveRecordedIT {
     private static APIGatewayProxyResponseEvent invoke(BillingHandler handler, String body) {
         APIGatewayProxyRequestEvent request = LocalBillingServers.purchase(body)
                 .withHeaders(Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-        return handler.handleRequest(request, null);
+        return LambdaEvents.callProxy(handler, request, null);
     }
 
     /** One purchase request with this body, made to this billing function as one traced invocation. */

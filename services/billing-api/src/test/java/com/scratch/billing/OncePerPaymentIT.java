@@ -12,6 +12,7 @@ import com.scratch.emulators.sns.SnsFault;
 import com.scratch.events.NotePurchased;
 import com.scratch.events.NotePurchasedCodec;
 import com.scratch.testing.ConcurrentCalls;
+import com.scratch.testing.LambdaEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ class OncePerPaymentIT {
 
         List<Integer> statuses = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            statuses.add(handler.handleRequest(request, null).getStatusCode());
+            statuses.add(LambdaEvents.callProxy(handler, request, null).getStatusCode());
         }
 
         assertThat(statuses).containsOnly(200);
@@ -60,7 +61,7 @@ class OncePerPaymentIT {
         APIGatewayProxyRequestEvent request = purchase("order-2");
 
         List<APIGatewayProxyResponseEvent> answers = ConcurrentCalls.atOnce(50, caller -> () ->
-                (caller % 2 == 0 ? handler : otherContainer).handleRequest(request, null));
+                LambdaEvents.callProxy(caller % 2 == 0 ? handler : otherContainer, request, null));
 
         // Each request is answered 200 with the payment, or told another one is completing it; never charged twice.
         assertThat(answers).allSatisfy(answer -> assertThat(answer.getStatusCode()).isIn(200, 409, 502));
@@ -70,7 +71,7 @@ class OncePerPaymentIT {
         assertThat(servers.sns.published(servers.topicArn)).hasSize(1);
 
         // The clients that were told to retry get the same payment.
-        APIGatewayProxyResponseEvent retried = handler.handleRequest(request, null);
+        APIGatewayProxyResponseEvent retried = LambdaEvents.callProxy(handler, request, null);
         assertThat(retried.getStatusCode()).isEqualTo(200);
         assertThat(servers.sns.published(servers.topicArn)).hasSize(1);
         String paymentId = JSON.readTree(retried.getBody()).get("paymentId").asText();
@@ -83,13 +84,13 @@ class OncePerPaymentIT {
         APIGatewayProxyRequestEvent request = purchase("order-3");
         servers.sns.failNext(3, SnsFault.INTERNAL_ERROR);
 
-        APIGatewayProxyResponseEvent failed = handler.handleRequest(request, null);
+        APIGatewayProxyResponseEvent failed = LambdaEvents.callProxy(handler, request, null);
         assertThat(failed.getStatusCode()).isEqualTo(503);
         assertThat(error(failed)).isEqualTo("purchase_not_recorded");
         assertThat(servers.sns.published(servers.topicArn)).isEmpty();
 
-        assertThat(handler.handleRequest(request, null).getStatusCode()).isEqualTo(200);
-        assertThat(handler.handleRequest(request, null).getStatusCode()).isEqualTo(200);
+        assertThat(LambdaEvents.callProxy(handler, request, null).getStatusCode()).isEqualTo(200);
+        assertThat(LambdaEvents.callProxy(handler, request, null).getStatusCode()).isEqualTo(200);
 
         assertThat(servers.stripe.createdPaymentIntentCount()).isEqualTo(1);
         assertThat(servers.sns.published(servers.topicArn)).hasSize(1);
@@ -105,9 +106,9 @@ class OncePerPaymentIT {
         APIGatewayProxyRequestEvent request = purchase("order-4");
         servers.sns.delayResponses(Duration.ofMillis(2_300));
 
-        APIGatewayProxyResponseEvent first = handler.handleRequest(request, null);
+        APIGatewayProxyResponseEvent first = LambdaEvents.callProxy(handler, request, null);
         servers.sns.delayResponses(Duration.ZERO);
-        APIGatewayProxyResponseEvent retried = handler.handleRequest(request, null);
+        APIGatewayProxyResponseEvent retried = LambdaEvents.callProxy(handler, request, null);
 
         assertThat(first.getStatusCode()).isEqualTo(503);
         assertThat(retried.getStatusCode()).isEqualTo(200);
@@ -123,12 +124,12 @@ class OncePerPaymentIT {
         APIGatewayProxyRequestEvent request = purchase("order-5");
         servers.dynamoDb.failNext(3, DynamoDbFault.INTERNAL_ERROR);
 
-        APIGatewayProxyResponseEvent failed = handler.handleRequest(request, null);
+        APIGatewayProxyResponseEvent failed = LambdaEvents.callProxy(handler, request, null);
 
         assertThat(failed.getStatusCode()).isEqualTo(503);
         assertThat(error(failed)).isEqualTo("purchase_not_recorded");
         assertThat(servers.sns.published(servers.topicArn)).isEmpty();
-        assertThat(handler.handleRequest(request, null).getStatusCode()).isEqualTo(200);
+        assertThat(LambdaEvents.callProxy(handler, request, null).getStatusCode()).isEqualTo(200);
         assertThat(servers.sns.published(servers.topicArn)).hasSize(1);
         assertThat(servers.stripe.createdPaymentIntentCount()).isEqualTo(1);
     }

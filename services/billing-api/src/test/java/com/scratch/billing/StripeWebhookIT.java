@@ -11,6 +11,7 @@ import com.scratch.emulators.sns.SnsFault;
 import com.scratch.emulators.ssm.SsmCall;
 import com.scratch.events.NotePurchased;
 import com.scratch.events.NotePurchasedCodec;
+import com.scratch.testing.LambdaEvents;
 import com.stripe.Stripe;
 import com.stripe.net.Webhook;
 import java.nio.charset.StandardCharsets;
@@ -50,14 +51,14 @@ class StripeWebhookIT {
     void aPurchaseWhoseClientGaveUpIsAnnouncedByTheWebhookOnce() throws Exception {
         // given: charged, but SNS failed every attempt, and the client never retries
         servers.sns.failNext(3, SnsFault.INTERNAL_ERROR);
-        APIGatewayProxyResponseEvent gaveUp = billing.handleRequest(purchase("order-1"), null);
+        APIGatewayProxyResponseEvent gaveUp = LambdaEvents.callProxy(billing, purchase("order-1"), null);
         assertThat(gaveUp.getStatusCode()).isEqualTo(503);
         String paymentId = JSON.readTree(gaveUp.getBody()).get("paymentId").asText();
 
         // when: Stripe reports the payment, and (as it may) reports it again
         String event = succeeded(paymentId);
-        APIGatewayProxyResponseEvent first = webhook.handleRequest(signed(event), null);
-        APIGatewayProxyResponseEvent again = webhook.handleRequest(signed(event), null);
+        APIGatewayProxyResponseEvent first = LambdaEvents.callProxy(webhook, signed(event), null);
+        APIGatewayProxyResponseEvent again = LambdaEvents.callProxy(webhook, signed(event), null);
 
         // then
         assertThat(first.getStatusCode()).isEqualTo(200);
@@ -74,17 +75,17 @@ class StripeWebhookIT {
         assertThat(servers.refusals).isEmpty();
 
         // and the client's late retry announces nothing more either
-        assertThat(billing.handleRequest(purchase("order-1"), null).getStatusCode()).isEqualTo(200);
+        assertThat(LambdaEvents.callProxy(billing, purchase("order-1"), null).getStatusCode()).isEqualTo(200);
         assertThat(servers.sns.published(servers.topicArn)).hasSize(1);
         assertThat(servers.stripe.createdPaymentIntentCount()).isEqualTo(1);
     }
 
     @Test
     void aPurchaseTheRequestAnnouncedIsNotAnnouncedAgain() throws Exception {
-        APIGatewayProxyResponseEvent paid = billing.handleRequest(purchase("order-2"), null);
+        APIGatewayProxyResponseEvent paid = LambdaEvents.callProxy(billing, purchase("order-2"), null);
         String paymentId = JSON.readTree(paid.getBody()).get("paymentId").asText();
 
-        APIGatewayProxyResponseEvent answer = webhook.handleRequest(signed(succeeded(paymentId)), null);
+        APIGatewayProxyResponseEvent answer = LambdaEvents.callProxy(webhook, signed(succeeded(paymentId)), null);
 
         assertThat(answer.getStatusCode()).isEqualTo(200);
         assertThat(servers.sns.published(servers.topicArn)).hasSize(1);
@@ -116,7 +117,7 @@ class StripeWebhookIT {
         forgeries.put("signed, an event whose object is not one", signed(JSON.writeValueAsString(objectless)));
 
         forgeries.forEach((name, forged) -> {
-            APIGatewayProxyResponseEvent answer = webhook.handleRequest(forged, null);
+            APIGatewayProxyResponseEvent answer = LambdaEvents.callProxy(webhook, forged, null);
             assertThat(answer.getStatusCode()).as(name).isEqualTo(400);
             assertThat(answer.getBody()).as(name).contains("invalid_webhook").doesNotContain(servers.webhookSecret);
         });
@@ -124,7 +125,7 @@ class StripeWebhookIT {
 
         // the genuine one still goes through, and one signed within the 5 minutes too
         servers.clock.advance(Duration.ofSeconds(299));
-        assertThat(webhook.handleRequest(request(event, Map.of("Stripe-Signature",
+        assertThat(LambdaEvents.callProxy(webhook, request(event, Map.of("Stripe-Signature",
                 Webhook.Signature.generateSignatureHeader(event, servers.webhookSecret, now))), null)
                 .getStatusCode()).isEqualTo(200);
         assertThat(servers.sns.published(servers.topicArn)).hasSize(1);
@@ -134,7 +135,7 @@ class StripeWebhookIT {
     void aBodyOver256KbIs413BeforeItIsRead() {
         String huge = "{\"pad\":\"" + "x".repeat(300 * 1024) + "\"}";
 
-        APIGatewayProxyResponseEvent answer = webhook.handleRequest(signed(huge), null);
+        APIGatewayProxyResponseEvent answer = LambdaEvents.callProxy(webhook, signed(huge), null);
 
         assertThat(answer.getStatusCode()).isEqualTo(413);
         assertThat(answer.getBody().length()).isLessThan(400);
@@ -148,7 +149,7 @@ class StripeWebhookIT {
                 .withBody(Base64.getEncoder().encodeToString(event.getBytes(StandardCharsets.UTF_8)))
                 .withIsBase64Encoded(true);
 
-        assertThat(webhook.handleRequest(request, null).getStatusCode()).isEqualTo(200);
+        assertThat(LambdaEvents.callProxy(webhook, request, null).getStatusCode()).isEqualTo(200);
         assertThat(servers.sns.published(servers.topicArn)).hasSize(1);
     }
 
@@ -158,8 +159,8 @@ class StripeWebhookIT {
         String otherStage = succeeded(paymentId).replace("\"stage\":\"dev\"", "\"stage\":\"feature-login\"");
         String refunded = succeeded(paymentId).replace("payment_intent.succeeded", "charge.refunded");
 
-        APIGatewayProxyResponseEvent other = webhook.handleRequest(signed(otherStage), null);
-        APIGatewayProxyResponseEvent ignored = webhook.handleRequest(signed(refunded), null);
+        APIGatewayProxyResponseEvent other = LambdaEvents.callProxy(webhook, signed(otherStage), null);
+        APIGatewayProxyResponseEvent ignored = LambdaEvents.callProxy(webhook, signed(refunded), null);
 
         assertThat(other.getStatusCode()).isEqualTo(200);
         assertThat(JSON.readTree(other.getBody()).get("outcome").asText()).isEqualTo("ignored_other_stage");
@@ -174,8 +175,8 @@ class StripeWebhookIT {
         String event = succeeded(paymentId);
         servers.sns.failNext(3, SnsFault.INTERNAL_ERROR);
 
-        APIGatewayProxyResponseEvent failed = webhook.handleRequest(signed(event), null);
-        APIGatewayProxyResponseEvent redelivered = webhook.handleRequest(signed(event), null);
+        APIGatewayProxyResponseEvent failed = LambdaEvents.callProxy(webhook, signed(event), null);
+        APIGatewayProxyResponseEvent redelivered = LambdaEvents.callProxy(webhook, signed(event), null);
 
         assertThat(failed.getStatusCode()).isEqualTo(503);
         assertThat(redelivered.getStatusCode()).isEqualTo(200);
@@ -193,7 +194,7 @@ class StripeWebhookIT {
     /** A charge whose publish failed (the client gave up): nothing announced yet. */
     private String chargedButNotAnnounced(String idempotencyKey) throws Exception {
         servers.sns.failNext(3, SnsFault.INTERNAL_ERROR);
-        APIGatewayProxyResponseEvent answer = billing.handleRequest(purchase(idempotencyKey), null);
+        APIGatewayProxyResponseEvent answer = LambdaEvents.callProxy(billing, purchase(idempotencyKey), null);
         assertThat(answer.getStatusCode()).isEqualTo(503);
         return JSON.readTree(answer.getBody()).get("paymentId").asText();
     }

@@ -1,8 +1,7 @@
 package com.scratch.notify;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.scratch.aws.AwsClients;
 import com.scratch.aws.ClientTracing;
 import com.scratch.aws.InvocationSpan;
@@ -14,11 +13,16 @@ import com.scratch.events.NotePurchasedCodec;
 import com.scratch.events.PurchaseMessage;
 import com.scratch.idempotency.EffectLedger;
 import com.scratch.idempotency.Outcome;
+import com.scratch.lambda.SnsEvents;
+import com.scratch.lambda.SnsNotification;
 import com.scratch.logging.FunctionLogging;
 import com.scratch.logging.InvocationLog;
 import com.scratch.logging.InvocationLogContext;
 import com.scratch.logging.LogKeys;
 import com.scratch.metrics.EmbeddedMetrics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,8 +45,11 @@ import org.slf4j.LoggerFactory;
  * constructor, which passes {@code System.getenv()} to the public {@code (Map<String, String>)} one, and the code
  * below reads its variables from that map only. The sandbox, which hosts every function in one JVM, calls the
  * {@code Map} constructor with each function's own variables.
+ *
+ * <p>It takes the SNS event as bytes and reads it with {@link SnsEvents}, not as {@code SNSEvent}: the runtime's own
+ * event serialiser is never loaded (libs/lambda-events says why).
  */
-public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
+public final class NotifyHandler implements RequestStreamHandler {
 
     private static final Logger log = LoggerFactory.getLogger(NotifyHandler.class);
 
@@ -110,28 +117,29 @@ public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
         this.tracing = Objects.requireNonNull(tracing, "tracing == null");
     }
 
-    /** Fails the invocation (Lambda retries it) with its debug lines written when a record cannot be texted. */
+    /**
+     * Fails the invocation (Lambda retries it) with its debug lines written when a record cannot be texted. Answers
+     * nothing: SNS reads no answer.
+     */
     @Override
-    public Void handleRequest(SNSEvent event, Context context) {
+    public void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
         try (InvocationLog invocation = logging.begin(context); InvocationSpan span = tracing.invocation()) {
             try {
-                textEach(event);
+                textEach(SnsEvents.read(event));
             } catch (RuntimeException e) {
                 log.error("Failing the invocation, so that Lambda delivers the event again", e);
                 invocation.failed();
                 throw e;
             }
         }
-        return null;
     }
 
-    private void textEach(SNSEvent event) {
+    private void textEach(List<SnsNotification> notifications) {
         List<Text> pending = new ArrayList<>();
-        for (SNSEvent.SNSRecord record : records(event)) {
-            SNSEvent.SNS sns = record.getSNS();
+        for (SnsNotification sns : notifications) {
             PurchaseMessage message = read(sns);
             tracing.reading(message);
-            pending.add(new Text(textKey(message, sns.getMessageId()), PurchaseText.of(message), sns.getMessageId(),
+            pending.add(new Text(textKey(message, sns.messageId()), PurchaseText.of(message), sns.messageId(),
                     message));
         }
         try {
@@ -180,19 +188,12 @@ public final class NotifyHandler implements RequestHandler<SNSEvent, Void> {
     private record Text(String key, String body, String snsMessageId, PurchaseMessage message) {
     }
 
-    private static List<SNSEvent.SNSRecord> records(SNSEvent event) {
-        if (event == null || event.getRecords() == null) {
-            return List.of();
-        }
-        return event.getRecords();
-    }
-
-    private static PurchaseMessage read(SNSEvent.SNS sns) {
+    private static PurchaseMessage read(SnsNotification sns) {
         try {
-            return NotePurchasedCodec.decode(sns.getMessage());
+            return NotePurchasedCodec.decode(sns.message());
         } catch (MalformedEventException e) {
             // handleRequest logs it, with the SNS message id in its message
-            throw new MalformedPurchaseMessageException(sns.getMessageId(), e);
+            throw new MalformedPurchaseMessageException(sns.messageId(), e);
         }
     }
 }

@@ -142,8 +142,8 @@ class NotifyHandlerIT {
         handle("events/sns-note-purchased.json");
         handle("events/sns-note-purchased.json");
         // a cold start of another container, and SNS delivering the same event once more
-        new NotifyHandler(environment(Map.of("STAGE", "dev")))
-                .handleRequest(LambdaEvents.load("events/sns-note-purchased.json", SNSEvent.class), null);
+        LambdaEvents.call(new NotifyHandler(environment(Map.of("STAGE", "dev"))),
+                LambdaEvents.load("events/sns-note-purchased.json", SNSEvent.class), null);
 
         assertThat(sns.smsOutbox()).hasSize(1);
         assertThat(refusals).isEmpty();
@@ -160,7 +160,7 @@ class NotifyHandlerIT {
         copy.getSNS().setMessageId("11111111-2222-4333-8444-555555555555");
         copies.setRecords(List.of(copies.getRecords().get(0), copy));
 
-        handler.handleRequest(copies, null);
+        LambdaEvents.call(handler, copies, null);
 
         assertThat(sns.smsOutbox()).hasSize(1);
     }
@@ -172,7 +172,7 @@ class NotifyHandlerIT {
 
         List<String> outcomes = ConcurrentCalls.atOnce(32, caller -> () -> {
             try {
-                containers.get(caller % 8).handleRequest(
+                LambdaEvents.call(containers.get(caller % 8),
                         LambdaEvents.load("events/sns-note-purchased.json", SNSEvent.class), null);
                 return "ok";
             } catch (EffectInProgressException e) {
@@ -231,7 +231,7 @@ class NotifyHandlerIT {
     void aTextsLogLinesCarryThePurchasesKeysAsBillingsDo() throws Exception {
         List<JsonNode> lines;
         try (com.scratch.testing.LogCapture logs = new com.scratch.testing.LogCapture()) {
-            handler.handleRequest(LambdaEvents.load("events/sns-note-purchased.json", SNSEvent.class),
+            LambdaEvents.call(handler, LambdaEvents.load("events/sns-note-purchased.json", SNSEvent.class),
                     new TestLambdaContext("notify-job-dev-notify", "req-text"));
             lines = invocationLines(logs.text(), "req-text");
         }
@@ -254,7 +254,7 @@ class NotifyHandlerIT {
         List<JsonNode> lines;
         try (com.scratch.testing.LogCapture logs = new com.scratch.testing.LogCapture()) {
             sns.failNext(3, SnsFault.INTERNAL_ERROR);
-            assertThatThrownBy(() -> handler.handleRequest(
+            assertThatThrownBy(() -> LambdaEvents.call(handler,
                     LambdaEvents.load("events/sns-note-purchased.json", SNSEvent.class),
                     new TestLambdaContext("notify-job-dev-notify", "req-fail"))).isInstanceOf(SdkException.class);
             lines = invocationLines(logs.text(), "req-fail");
@@ -336,6 +336,6 @@ class NotifyHandlerIT {
     }
 
     private void handle(String fixture) {
-        handler.handleRequest(LambdaEvents.load(fixture, SNSEvent.class), null);
+        LambdaEvents.call(handler, LambdaEvents.load(fixture, SNSEvent.class), null);
     }
 }

@@ -172,7 +172,10 @@ class NotifyTraceIT {
 
     private LocalXRayDaemon.Invocation<Void> invoke(String fixture) {
         SNSEvent event = LambdaEvents.load(fixture, SNSEvent.class);
-        return daemon.invoke(() -> handler.handleRequest(event, null));
+        return daemon.invoke(() -> {
+            LambdaEvents.call(handler, event, null);
+            return null;
+        });
     }
 
     /** notify's environment as Lambda sets it, pointed at the local SNS and DynamoDB and at this test's daemon. */

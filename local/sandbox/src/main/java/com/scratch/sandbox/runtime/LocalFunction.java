@@ -1,17 +1,23 @@
 package com.scratch.sandbox.runtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * One function, run as Lambda runs it: from its own deployment jar, in its own class loader (whose parent is
  * the platform loader, so it sees nothing of this tool), built on the first invocation (the cold start) and
  * reused for every later one. Events go in and results come out through the Lambda Java runtime's own
- * serializer. Invocations may run concurrently, as on Lambda Managed Instances; the handler must be
+ * serializer, or, for a {@code RequestStreamHandler}, as the bytes themselves. Invocations may run concurrently, as on Lambda Managed Instances; the handler must be
  * thread-safe, which ours are.
  *
  * <p>A JVM has one process environment, so the function's environment variables cannot reach it there. They are
@@ -44,6 +50,9 @@ public final class LocalFunction implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalFunction.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** {@code RequestStreamHandler.handleRequest}'s parameters. */
+    private static final List<String> STREAM_PARAMETERS = List.of(InputStream.class.getName(),
+            OutputStream.class.getName(), "com.amazonaws.services.lambda.runtime.Context");
 
     private final FunctionSpec spec;
     private final Optional<LambdaTracing> tracing;
@@ -141,13 +150,23 @@ public final class LocalFunction implements AutoCloseable {
         }
     }
 
-    /** The handler method itself, not the bridge the compiler adds for {@code RequestHandler<I, O>}. */
+    /**
+     * The handler method itself, not the bridge the compiler adds for {@code RequestHandler<I, O>}: a typed one (the
+     * event, and the context or not) or a stream one ({@code RequestStreamHandler}: the event's bytes, the answer's
+     * stream, the context).
+     */
     private Method handlerMethod(Class<?> handlerClass) throws NoSuchMethodException {
         return Arrays.stream(handlerClass.getMethods())
                 .filter(method -> method.getName().equals(spec.handlerMethod()))
-                .filter(method -> method.getParameterCount() == 2 || method.getParameterCount() == 1)
+                .filter(method -> method.getParameterCount() == 2 || method.getParameterCount() == 1
+                        || isStreamHandler(method))
                 .min(Comparator.comparing(Method::isBridge))
                 .orElseThrow(() -> new NoSuchMethodException(spec.handlerClass() + "::" + spec.handlerMethod()));
+    }
+
+    /** By name: the function's {@code Context} comes from its own jar, not from the sandbox's class path. */
+    private static boolean isStreamHandler(Method method) {
+        return Arrays.stream(method.getParameterTypes()).map(Class::getName).toList().equals(STREAM_PARAMETERS);
     }
 
     /** The handler's {@code (Map<String, String> environment)} constructor, or a refusal that says it is missing. */
@@ -195,6 +214,7 @@ public final class LocalFunction implements AutoCloseable {
         private final RuntimeSerialization serialization;
         private final Object instance;
         private final Method method;
+        private final boolean streams;
         private final RuntimeSerialization.EventSerializer input;
         private final RuntimeSerialization.EventSerializer output;
         /** The segments the handler finds open; empty when the function is not traced or has no X-Ray SDK. */
@@ -206,9 +226,11 @@ public final class LocalFunction implements AutoCloseable {
             this.instance = instance;
             this.method = method;
             this.facades = tracing.isPresent() ? FacadeSegments.in(loader) : Optional.empty();
-            this.input = serializer(method.getParameterTypes()[0]);
+            // A stream handler reads and writes the bytes itself, as in Lambda: no serializer is built for it.
+            this.streams = isStreamHandler(method);
+            this.input = streams ? null : serializer(method.getParameterTypes()[0]);
             Class<?> returned = method.getReturnType();
-            this.output = returned == void.class || returned == Void.class ? null : serializer(returned);
+            this.output = streams || returned == void.class || returned == Void.class ? null : serializer(returned);
         }
 
         void close() {
@@ -226,6 +248,9 @@ public final class LocalFunction implements AutoCloseable {
             Thread.currentThread().setContextClassLoader(loader);
             try {
                 segment.ifPresent(open -> facades.ifPresent(facade -> facade.open(open.functionHeader())));
+                if (streams) {
+                    return invokeStreams(eventJson, deadlineNanos);
+                }
                 Object event = input.read(eventJson);
                 Object result = method.getParameterCount() == 2
                         ? method.invoke(instance, event, LambdaContexts.create(loader, spec, deadlineNanos))
@@ -240,6 +265,14 @@ public final class LocalFunction implements AutoCloseable {
                 Thread.currentThread().setContextClassLoader(previous);
                 segment.ifPresent(ended -> tracing.orElseThrow().end(ended));
             }
+        }
+
+        private String invokeStreams(String eventJson, long deadlineNanos) throws ReflectiveOperationException {
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            method.invoke(instance, new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), answer,
+                    LambdaContexts.create(loader, spec, deadlineNanos));
+            // Lambda returns what the handler wrote, nothing as an empty answer; callers treat null as "no answer".
+            return answer.size() == 0 ? null : answer.toString(StandardCharsets.UTF_8);
         }
 
         /** The runtime's serializer for Lambda event types; plain Jackson for any other type, as the runtime does. */

@@ -3,15 +3,19 @@ package com.scratch.sandbox.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.scratch.sandbox.runtime.handlers.EnvironmentEchoHandler;
 import com.scratch.sandbox.runtime.handlers.ProcessEnvironmentHandler;
+import com.scratch.sandbox.runtime.handlers.StreamEchoHandler;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,12 +34,30 @@ class LocalFunctionTest {
     static void packageHandlers() throws IOException, URISyntaxException {
         artifact = directory.resolve("handlers.jar");
         try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(artifact))) {
-            for (Class<?> handler : new Class<?>[] {EnvironmentEchoHandler.class, ProcessEnvironmentHandler.class}) {
+            for (Class<?> handler : new Class<?>[] {EnvironmentEchoHandler.class, ProcessEnvironmentHandler.class,
+                    StreamEchoHandler.class}) {
                 String entry = handler.getName().replace('.', '/') + ".class";
                 jar.putNextEntry(new JarEntry(entry));
                 Path classes = Path.of(handler.getProtectionDomain().getCodeSource().getLocation().toURI());
                 Files.copy(classes.resolve(entry), jar);
                 jar.closeEntry();
+            }
+            copyRuntimeInterfaces(jar);
+        }
+    }
+
+    /** aws-lambda-java-core's classes ({@code Context}, {@code RequestStreamHandler}...), which a function's jar ships. */
+    private static void copyRuntimeInterfaces(JarOutputStream jar) throws IOException, URISyntaxException {
+        Path core = Path.of(Context.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (JarFile library = new JarFile(core.toFile())) {
+            for (JarEntry entry : java.util.Collections.list(library.entries())) {
+                if (entry.getName().endsWith(".class")) {
+                    jar.putNextEntry(new JarEntry(entry.getName()));
+                    try (InputStream in = library.getInputStream(entry)) {
+                        in.transferTo(jar);
+                    }
+                    jar.closeEntry();
+                }
             }
         }
     }
@@ -56,6 +78,16 @@ class LocalFunctionTest {
             assertThat(System.getenv("AWS_REGION")).isNotNull();
             assertThat(billing.invoke("\"AWS_REGION\"").resultJson()).isNull();
             assertThat(notify.invoke("\"PATH\"").resultJson()).isNull();
+        }
+    }
+
+    @Test
+    void aStreamHandlerGetsTheEventsBytesAndAContextAndItsAnswerIsWhatItWrote() {
+        try (LocalFunction function = new LocalFunction(spec("billing", StreamEchoHandler.class, Map.of()))) {
+            String event = "{\"body\":\"caf\u00e9\",\"isBase64Encoded\":false}";
+
+            assertThat(function.invoke(event).resultJson())
+                    .isEqualTo("{\"function\":\"billing\",\"event\":" + event + "}");
         }
     }
 

@@ -1,11 +1,11 @@
 package com.scratch.billing.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.scratch.billing.purchase.FailureAnswer;
 import com.scratch.billing.purchase.PurchaseFailedException;
 import com.scratch.billing.purchase.PurchaseReceipt;
+import com.scratch.lambda.ProxyResponse;
 import com.scratch.logging.LogKeys;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -29,7 +29,7 @@ public final class ApiResponses {
     private ApiResponses() {
     }
 
-    public static APIGatewayProxyResponseEvent purchased(PurchaseReceipt receipt) {
+    public static ProxyResponse purchased(PurchaseReceipt receipt) {
         return respond(200, JSON.createObjectNode()
                 .put("status", true)
                 .put("paymentId", receipt.paymentId())
@@ -38,7 +38,7 @@ public final class ApiResponses {
     }
 
     /** {@code {"status": false, "error": code, "message": ...}} plus the answer's details. */
-    public static APIGatewayProxyResponseEvent failed(PurchaseFailedException failure) {
+    public static ProxyResponse failed(PurchaseFailedException failure) {
         FailureAnswer answer = failure.answer();
         // The adapter that raised it has logged the details at the level they deserve; this line ties the
         // answer to its cause.
@@ -48,14 +48,14 @@ public final class ApiResponses {
     }
 
     /** A fault that is no known kind of failure: a 500 for the caller, the whole story in the log. */
-    public static APIGatewayProxyResponseEvent unexpected(RuntimeException fault) {
+    public static ProxyResponse unexpected(RuntimeException fault) {
         FailureAnswer answer = FailureAnswer.internalError();
         MDC.put(LogKeys.FAILURE, answer.error());
         log.error("Purchase failed unexpectedly", fault);
         return respond(answer);
     }
 
-    private static APIGatewayProxyResponseEvent respond(FailureAnswer answer) {
+    private static ProxyResponse respond(FailureAnswer answer) {
         ObjectNode body = JSON.createObjectNode()
                 .put("status", false)
                 .put("error", answer.error())
@@ -68,10 +68,7 @@ public final class ApiResponses {
         return respond(answer.status(), body);
     }
 
-    private static APIGatewayProxyResponseEvent respond(int statusCode, ObjectNode body) {
-        return new APIGatewayProxyResponseEvent()
-                .withStatusCode(statusCode)
-                .withHeaders(HEADERS)
-                .withBody(body.toString());
+    private static ProxyResponse respond(int statusCode, ObjectNode body) {
+        return new ProxyResponse(statusCode, HEADERS, body.toString());
     }
 }

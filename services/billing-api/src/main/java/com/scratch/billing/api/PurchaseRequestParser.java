@@ -1,11 +1,10 @@
 package com.scratch.billing.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scratch.billing.purchase.InvalidPurchaseRequestException;
@@ -14,11 +13,10 @@ import com.scratch.billing.purchase.PurchaseRequest;
 import com.scratch.billing.purchase.RequestTooLargeException;
 import com.scratch.events.Excerpt;
 import com.scratch.events.NotePurchased;
+import com.scratch.lambda.ProxyRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -49,7 +47,7 @@ public final class PurchaseRequestParser {
     }
 
     /** @throws InvalidPurchaseRequestException naming the field at fault */
-    public static PurchaseRequest parse(APIGatewayProxyRequestEvent event) {
+    public static PurchaseRequest parse(ProxyRequest event) {
         JsonNode body = body(event);
         int storage = storage(body.get("storage"));
         PaymentSource source = source(body);
@@ -60,13 +58,13 @@ public final class PurchaseRequestParser {
         return new PurchaseRequest(storage, source, idempotencyKey, buyerId);
     }
 
-    private static JsonNode body(APIGatewayProxyRequestEvent event) {
-        String text = event.getBody();
+    private static JsonNode body(ProxyRequest event) {
+        String text = event.body();
         if (text == null || text.isBlank()) {
             throw new InvalidPurchaseRequestException("body",
                     "Request body is required, e.g. {\"storage\": 21, \"source\": \"tok_visa\"}");
         }
-        byte[] bytes = Boolean.TRUE.equals(event.getIsBase64Encoded()) ? base64(text) : utf8(text);
+        byte[] bytes = event.base64Encoded() ? base64(text) : utf8(text);
         if (bytes.length > RequestTooLargeException.MAX_BODY_BYTES) {
             throw new RequestTooLargeException(bytes.length);
         }
@@ -150,20 +148,15 @@ public final class PurchaseRequestParser {
      * Who is calling, the scope of the idempotency key: the Cognito identity, else the IAM caller the
      * {@code aws_iam} authorizer saw, else nobody in particular.
      */
-    private static String caller(APIGatewayProxyRequestEvent event) {
-        Optional<APIGatewayProxyRequestEvent.RequestIdentity> identity = Optional.ofNullable(event.getRequestContext())
-                .map(APIGatewayProxyRequestEvent.ProxyRequestContext::getIdentity);
+    private static String caller(ProxyRequest event) {
         return buyerId(event)
-                .or(() -> identity.map(APIGatewayProxyRequestEvent.RequestIdentity::getUserArn).filter(arn -> !arn.isBlank()))
-                .or(() -> identity.map(APIGatewayProxyRequestEvent.RequestIdentity::getCaller).filter(c -> !c.isBlank()))
+                .or(() -> Optional.ofNullable(event.identity().userArn()).filter(arn -> !arn.isBlank()))
+                .or(() -> Optional.ofNullable(event.identity().caller()).filter(c -> !c.isBlank()))
                 .orElse("anonymous");
     }
 
-    private static Optional<String> buyerId(APIGatewayProxyRequestEvent event) {
-        return Optional.ofNullable(event.getRequestContext())
-                .map(APIGatewayProxyRequestEvent.ProxyRequestContext::getIdentity)
-                .map(APIGatewayProxyRequestEvent.RequestIdentity::getCognitoIdentityId)
-                .filter(id -> !id.isBlank());
+    private static Optional<String> buyerId(ProxyRequest event) {
+        return Optional.ofNullable(event.identity().cognitoIdentityId()).filter(id -> !id.isBlank());
     }
 
     /**
@@ -171,22 +164,8 @@ public final class PurchaseRequestParser {
      * {@code Idempotency-Key} and {@code idempotency-key} are the same header: sent twice, in any case, or
      * without a value, it is refused by name rather than one of its values picked.
      */
-    private static Optional<String> header(APIGatewayProxyRequestEvent event, String name) {
-        List<String> values = new ArrayList<>();
-        if (event.getMultiValueHeaders() != null) {
-            event.getMultiValueHeaders().forEach((key, list) -> {
-                if (name.equalsIgnoreCase(key)) {
-                    values.addAll(list == null ? Collections.singletonList(null) : list);
-                }
-            });
-        }
-        if (values.isEmpty() && event.getHeaders() != null) {
-            event.getHeaders().forEach((key, value) -> {
-                if (name.equalsIgnoreCase(key)) {
-                    values.add(value);
-                }
-            });
-        }
+    private static Optional<String> header(ProxyRequest event, String name) {
+        List<String> values = event.headerValues(name);
         if (values.size() > 1) {
             throw new InvalidPurchaseRequestException(name, name + " header must be sent once, was sent "
                     + values.size() + " times");

@@ -1,8 +1,7 @@
 package com.scratch.billing.webhook;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.scratch.lambda.ProxyRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -24,12 +23,12 @@ public record WebhookRequest(String payload, String signature) {
     static final String SIGNATURE_HEADER = "Stripe-Signature";
 
     /** @throws WebhookRejectedException when the body is missing or too large, or the header is missing or repeated */
-    public static WebhookRequest from(APIGatewayProxyRequestEvent event) {
-        String body = event.getBody();
+    public static WebhookRequest from(ProxyRequest event) {
+        String body = event.body();
         if (body == null || body.isEmpty()) {
             throw new WebhookRejectedException("The body is empty: a Stripe event is expected", null);
         }
-        boolean base64 = Boolean.TRUE.equals(event.getIsBase64Encoded());
+        boolean base64 = event.base64Encoded();
         // Checked on the text first, so an oversize body is not decoded or copied: a char is at least one UTF-8
         // byte, and four base64 characters carry three bytes.
         long textLimit = base64 ? (MAX_BODY_BYTES / 3 + 1) * 4L : MAX_BODY_BYTES;
@@ -53,22 +52,8 @@ public record WebhookRequest(String payload, String signature) {
     }
 
     /** HTTP header names are case-insensitive; a header sent twice is refused rather than one of its values picked. */
-    private static String signature(APIGatewayProxyRequestEvent event) {
-        List<String> values = new ArrayList<>();
-        if (event.getMultiValueHeaders() != null) {
-            event.getMultiValueHeaders().forEach((name, list) -> {
-                if (SIGNATURE_HEADER.equalsIgnoreCase(name) && list != null) {
-                    values.addAll(list);
-                }
-            });
-        }
-        if (values.isEmpty() && event.getHeaders() != null) {
-            event.getHeaders().forEach((name, value) -> {
-                if (SIGNATURE_HEADER.equalsIgnoreCase(name)) {
-                    values.add(value);
-                }
-            });
-        }
+    private static String signature(ProxyRequest event) {
+        List<String> values = event.headerValues(SIGNATURE_HEADER);
         if (values.size() > 1) {
             throw new WebhookRejectedException("The " + SIGNATURE_HEADER + " header was sent " + values.size()
                     + " times", null);

@@ -1,10 +1,10 @@
 package com.scratch.billing.webhook;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.scratch.billing.purchase.FailureAnswer;
 import com.scratch.billing.purchase.PurchaseFailedException;
+import com.scratch.lambda.ProxyResponse;
 import com.scratch.secrets.SecretReadException;
 import java.util.Locale;
 import java.util.Map;
@@ -25,13 +25,13 @@ public final class WebhookResponses {
     private WebhookResponses() {
     }
 
-    public static APIGatewayProxyResponseEvent received(WebhookOutcome outcome) {
+    public static ProxyResponse received(WebhookOutcome outcome) {
         return respond(200, JSON.createObjectNode().put("received", true)
                 .put("outcome", outcome.name().toLowerCase(Locale.ROOT)));
     }
 
     /** 400 (413 when too large): not a genuine, fresh event. Stripe retries it, and it stays refused. */
-    public static APIGatewayProxyResponseEvent rejected(WebhookRejectedException rejection) {
+    public static ProxyResponse rejected(WebhookRejectedException rejection) {
         log.warn("Refused a webhook request: {}", rejection.getMessage());
         return respond(rejection.status(), JSON.createObjectNode().put("received", false)
                 .put("error", rejection.status() == 413 ? "request_too_large" : "invalid_webhook")
@@ -39,7 +39,7 @@ public final class WebhookResponses {
     }
 
     /** The purchase could not be announced now: not 2xx, so that Stripe delivers the event again. */
-    public static APIGatewayProxyResponseEvent notAnnounced(PurchaseFailedException failure) {
+    public static ProxyResponse notAnnounced(PurchaseFailedException failure) {
         FailureAnswer answer = failure.answer();
         log.warn("Webhook answered {} {} so that Stripe sends it again: {}", answer.status(), answer.error(),
                 failure.getMessage());
@@ -48,18 +48,18 @@ public final class WebhookResponses {
     }
 
     /** The signing secret could not be read: nothing can be verified now, so Stripe should send it again later. */
-    public static APIGatewayProxyResponseEvent unavailable(SecretReadException failure) {
+    public static ProxyResponse unavailable(SecretReadException failure) {
         log.error("Webhook answered 503: {}", failure.getMessage());
         return respond(503, JSON.createObjectNode().put("received", false).put("error", "service_unavailable"));
     }
 
     /** Anything else: a 500, which Stripe also retries, and the whole story in the log. */
-    public static APIGatewayProxyResponseEvent unexpected(RuntimeException fault) {
+    public static ProxyResponse unexpected(RuntimeException fault) {
         log.error("Webhook failed unexpectedly", fault);
         return respond(500, JSON.createObjectNode().put("received", false).put("error", "internal_error"));
     }
 
-    private static APIGatewayProxyResponseEvent respond(int status, ObjectNode body) {
-        return new APIGatewayProxyResponseEvent().withStatusCode(status).withHeaders(HEADERS).withBody(body.toString());
+    private static ProxyResponse respond(int status, ObjectNode body) {
+        return new ProxyResponse(status, HEADERS, body.toString());
     }
 }
