@@ -3,6 +3,7 @@ package com.scratch.bench;
 import com.scratch.bench.runtime.ColdStart;
 import com.scratch.bench.runtime.LambdaJvm;
 import com.scratch.bench.runtime.TaskRoot;
+import com.scratch.bench.runtime.WarmContainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,12 +22,21 @@ record Contenders(LambdaJvm jvm, Contender billing, Contender baseline, List<Con
     static final String TYPED_FLOOR_HANDLER = "com.scratch.bench.floor.EmptyProxyHandler::handleRequest";
     static final String STREAM_FLOOR_HANDLER = "com.scratch.bench.floor.EmptyStreamHandler::handleRequest";
 
+    /**
+     * {@code -Dbench.billingJar=PATH}: measure another build of billing's jar instead of the one this build made (a
+     * candidate fix, say). Its figures are then not the repository's: the benchmarks name the jar in their report and
+     * leave BENCHMARKS.md alone.
+     */
+    static final String CANDIDATE_BILLING_JAR = "bench.billingJar";
+
     /** Unzips both jars under {@code workFolder} and finds the runtime on the test class path. */
     static Contenders prepare(Path repositoryRoot, Path workFolder) {
         PurchaseStack.DeployedFunction deployed = PurchaseStack.DeployedFunction.of(
                 repositoryRoot.resolve("services/billing-api/serverless.yml"));
         LambdaJvm jvm = LambdaJvm.fromTestClassPath(workFolder.resolve("runtime"));
-        Path billingJar = existing(repositoryRoot.resolve("services/billing-api/target/billing-api.jar"));
+        String candidate = System.getProperty(CANDIDATE_BILLING_JAR, "");
+        Path billingJar = existing(candidate.isBlank()
+                ? repositoryRoot.resolve("services/billing-api/target/billing-api.jar") : Path.of(candidate));
         Path baselineJar = existing(repositoryRoot.resolve("tests/bench/target/baseline-billing.jar"));
         TaskRoot baselineRoot = TaskRoot.unzip(baselineJar, workFolder.resolve("task-roots/baseline"));
         Path output = workFolder.resolve("output");
@@ -40,6 +50,17 @@ record Contenders(LambdaJvm jvm, Contender billing, Contender baseline, List<Con
 
     List<Contender> both() {
         return List.of(billing, baseline);
+    }
+
+    /** Whether billing is the jar this build made (no candidate jar): only then do figures go into BENCHMARKS.md. */
+    static boolean billingIsThisBuild() {
+        return System.getProperty(CANDIDATE_BILLING_JAR, "").isBlank();
+    }
+
+    /** For a report: which billing jar was measured, when it is not this build's. */
+    String candidateNote() {
+        return billingIsThisBuild() ? "" : "**Billing measured from a candidate jar, not this build's: `"
+                + billing.taskRoot().deployedJar() + "` (`-D" + CANDIDATE_BILLING_JAR + "`).** ";
     }
 
     private static Path existing(Path jar) {
@@ -57,6 +78,18 @@ record Contenders(LambdaJvm jvm, Contender billing, Contender baseline, List<Con
         ColdStart coldStart(PurchaseStack stack, List<String> jvmOptions, String run) {
             return ColdStart.run(jvm, taskRoot, handler, stack.functionEnvironment(name, deployed), jvmOptions,
                     stack.purchaseEvent(), outputFolder.resolve(name + "-" + run + ".log"));
+        }
+
+        /** A container kept warm for many purchases, started now; {@code run} names its output file. */
+        WarmContainer container(PurchaseStack stack, List<String> jvmOptions, String run) {
+            return WarmContainer.start(jvm, taskRoot, handler, stack.functionEnvironment(name, deployed), jvmOptions,
+                    outputFolder.resolve(name + "-" + run + ".log"));
+        }
+
+        /** The same function deployed with another memory setting ({@code AWS_LAMBDA_FUNCTION_MEMORY_SIZE}). */
+        Contender withMemorySize(int megabytes) {
+            return new Contender(name, jvm, taskRoot, handler,
+                    new PurchaseStack.DeployedFunction(deployed.javaToolOptions(), megabytes), outputFolder);
         }
     }
 }

@@ -1,8 +1,11 @@
 package com.scratch.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.scratch.bench.runtime.LocalRuntimeApi;
+import com.scratch.bench.runtime.WarmContainer;
 import com.scratch.emulators.dynamodb.DynamoDbEmulator;
 import com.scratch.emulators.sns.SnsEmulator;
 import com.scratch.emulators.ssm.SsmEmulator;
@@ -12,7 +15,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -100,6 +105,74 @@ public final class PurchaseStack implements AutoCloseable {
     }
 
     record Effects(int charges, int published, int recorded) {
+
+        /** What {@code purchases} more purchases leave: one charge, one publish and one record each. */
+        Effects plus(int purchases) {
+            return new Effects(charges + purchases, published + purchases, recorded + purchases);
+        }
+    }
+
+    /** The SSM read calls received so far, whoever sent them. */
+    SsmReads ssmReads() {
+        return new SsmReads(ssm.callCount("GetParameter"), ssm.callCount("GetParameters"));
+    }
+
+    /** Calls to SSM's two read operations (a {@code GetParameters} call counts once, however many names it asks). */
+    record SsmReads(int getParameter, int getParameters) {
+
+        int total() {
+            return getParameter + getParameters;
+        }
+
+        SsmReads since(SsmReads earlier) {
+            return new SsmReads(getParameter - earlier.getParameter, getParameters - earlier.getParameters);
+        }
+
+        /** {@code 1 (0 GetParameter + 1 GetParameters)}. */
+        String describe() {
+            return total() + " (" + getParameter + " GetParameter + " + getParameters + " GetParameters)";
+        }
+    }
+
+    /**
+     * Fails unless the runtime posted a response (not an error) that is a 200: every invocation of a load must be a
+     * purchase, or its figures are not about purchases.
+     */
+    static void requirePurchased(String who, WarmContainer.Invoked invoked, Path output) {
+        LocalRuntimeApi.Outcome outcome = invoked.outcome();
+        if (!outcome.answered() || statusCode(outcome.body()) != 200) {
+            throw new AssertionError(who + " did not answer a 200 purchase: " + summary(outcome) + " (output in "
+                    + output + ")");
+        }
+    }
+
+    /** The status code of API Gateway's proxy response as the runtime posted it; -1 if it is not one. */
+    private static int statusCode(String proxyResponse) {
+        try {
+            return JSON.readTree(proxyResponse).path("statusCode").asInt(-1);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * An error the runtime reported, as its type, message and first frames (where it was thrown), or the response:
+     * what a report can quote in one line.
+     */
+    private static String summary(LocalRuntimeApi.Outcome outcome) {
+        try {
+            JsonNode body = JSON.readTree(outcome.body());
+            if (!outcome.answered() && body.has("errorType")) {
+                List<String> frames = new ArrayList<>();
+                body.path("stackTrace").forEach(frame -> frames.add(frame.asText()));
+                return "the runtime reported " + body.path("errorType").asText() + ": "
+                        + body.path("errorMessage").asText() + " at "
+                        + String.join(" < ", frames.subList(0, Math.min(5, frames.size())));
+            }
+        } catch (IOException e) {
+            // not JSON: quoted as it is below
+        }
+        return (outcome.answered() ? "answered " : "the runtime reported ") + outcome.body();
     }
 
     @Override

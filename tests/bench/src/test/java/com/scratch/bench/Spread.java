@@ -15,6 +15,14 @@ record Spread(int n, double median, double q1, double q3, double min, double max
                 sorted[0], sorted[sorted.length - 1]);
     }
 
+    /** The {@code q} quantile of a sample ({@code 0.99} for the p99), by linear interpolation as the quartiles are. */
+    static double quantile(List<Double> values, double q) {
+        if (values.isEmpty() || q < 0 || q > 1) {
+            throw new IllegalArgumentException("no values, or q not in [0, 1]: " + q);
+        }
+        return quantile(values.stream().mapToDouble(Double::doubleValue).sorted().toArray(), q);
+    }
+
     private static double quantile(double[] sorted, double q) {
         double position = q * (sorted.length - 1);
         int below = (int) Math.floor(position);
