@@ -110,12 +110,20 @@ final class XRayClientTracing implements ClientTracing {
     /**
      * Ends a subsegment this class began. {@code endSubsegment(subsegment)} sends it as X-Ray wants (on its own when
      * its parent is Lambda's facade segment, else with its parent) but leaves it current: give the thread its parent
-     * back, or the next call would nest inside this one.
+     * back, or the next call would nest inside this one. Except Lambda's facade segment: X-Ray's Lambda context makes
+     * a new one for each invocation only when the thread has none, and the runtime runs every invocation on the same
+     * thread, so a facade left current would be the next invocation's parent and fail its first subsegment
+     * ({@code ClassCastException: FacadeSegment cannot be cast to Subsegment}). X-Ray's own Lambda context clears it.
      */
     private static void end(AWSXRayRecorder recorder, Subsegment subsegment) {
         boolean current = recorder.getTraceEntity() == subsegment;
         recorder.endSubsegment(subsegment);
-        if (current) {
+        if (!current) {
+            return;
+        }
+        if (subsegment.getParent() instanceof FacadeSegment) {
+            recorder.clearTraceEntity();
+        } else {
             recorder.setTraceEntity(subsegment.getParent());
         }
     }
