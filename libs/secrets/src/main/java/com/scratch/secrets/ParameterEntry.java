@@ -24,6 +24,8 @@ final class ParameterEntry {
 
     private volatile Fetched fetched;
     private CompletableFuture<Fetched> readInProgress;
+    /** Whether {@link #readInProgress} is a batch read ({@code GetParameters}) rather than this entry's own. */
+    private boolean readInProgressIsBatch;
     private int failures;
     private Instant retryNotBefore = Instant.MIN;
     private SecretReadException lastFailure;
@@ -39,6 +41,15 @@ final class ParameterEntry {
     }
 
     Secret get() {
+        return get(true);
+    }
+
+    /**
+     * @param mayReadAlone whether a caller that waited for a batch read which failed may then read this one parameter
+     *     on its own: a role may allow {@code GetParameter} and not {@code GetParameters}, so a refused prefetch at
+     *     init must not fail the first request that happened to wait for it
+     */
+    private Secret get(boolean mayReadAlone) {
         Fetched current = fetched;
         if (current != null && isFresh(current)) {
             cache.observer().hit(key.name());
@@ -46,6 +57,7 @@ final class ParameterEntry {
         }
         CompletableFuture<Fetched> read;
         boolean readHere = false;
+        boolean joinedBatch;
         synchronized (this) {
             current = fetched;
             if (current != null && isFresh(current)) {
@@ -60,8 +72,10 @@ final class ParameterEntry {
             read = readInProgress;
             if (read == null) {
                 read = readInProgress = new CompletableFuture<>();
+                readInProgressIsBatch = false;
                 readHere = true;
             }
+            joinedBatch = !readHere && readInProgressIsBatch;
         }
         if (readHere) {
             read(read);
@@ -69,6 +83,9 @@ final class ParameterEntry {
         try {
             return await(read).secret();
         } catch (SecretReadException e) {
+            if (joinedBatch && mayReadAlone) {
+                return get(false);
+            }
             return staleOr(e);
         }
     }
@@ -80,6 +97,7 @@ final class ParameterEntry {
             return null;
         }
         readInProgress = new CompletableFuture<>();
+        readInProgressIsBatch = true;
         return readInProgress;
     }
 
@@ -106,14 +124,30 @@ final class ParameterEntry {
     }
 
     void failed(CompletableFuture<Fetched> read, SecretReadException error) {
+        failed(read, error, true);
+    }
+
+    /**
+     * A batch read ({@code GetParameters}) that failed as a whole: its waiters get the error, but the entry is not
+     * held back. The failure says nothing of a read of this one parameter ({@code GetParameter}): a role may allow
+     * one and not the other, and SSM may throttle one and not the other. So the next caller reads it on its own at
+     * once.
+     */
+    void batchFailed(CompletableFuture<Fetched> read, SecretReadException error) {
+        failed(read, error, false);
+    }
+
+    private void failed(CompletableFuture<Fetched> read, SecretReadException error, boolean backOff) {
         Duration wait = Duration.ZERO;
         int inARow;
         synchronized (this) {
             if (readInProgress == read) {
-                failures++;
-                wait = cache.backoff().after(failures, cache.jitter());
-                retryNotBefore = cache.clock().instant().plus(wait);
-                lastFailure = error;
+                if (backOff) {
+                    failures++;
+                    wait = cache.backoff().after(failures, cache.jitter());
+                    retryNotBefore = cache.clock().instant().plus(wait);
+                    lastFailure = error;
+                }
                 readInProgress = null;
             }
             inARow = failures;

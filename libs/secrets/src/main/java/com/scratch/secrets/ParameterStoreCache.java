@@ -159,12 +159,12 @@ public final class ParameterStoreCache {
         try {
             found = SsmReads.batch(ssm, names, withDecryption);
         } catch (SecretReadException e) {
-            batch.forEach(claim -> claim.entry().failed(claim.read(), e));
+            batch.forEach(claim -> claim.entry().batchFailed(claim.read(), e));
             return;
         } catch (RuntimeException e) {
             SecretUnavailableException error = new SecretUnavailableException(String.join(", ", names),
                     e.getClass().getSimpleName(), e);
-            batch.forEach(claim -> claim.entry().failed(claim.read(), error));
+            batch.forEach(claim -> claim.entry().batchFailed(claim.read(), error));
             return;
         }
         for (Claim claim : batch) {

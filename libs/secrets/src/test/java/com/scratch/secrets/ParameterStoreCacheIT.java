@@ -344,6 +344,45 @@ class ParameterStoreCacheIT {
         assertThatThrownBy(missing::get).isInstanceOf(SecretNotFoundException.class);
     }
 
+    /**
+     * A role that allows GetParameter but not GetParameters (the bug IAM enforcement was built for), or SSM throttling
+     * the batch: the refused prefetch says nothing of a single read, so the first request reads the key on its own at
+     * once instead of waiting out a backoff (a 503 for a purchase that could have been served).
+     */
+    @Test
+    void aPrefetchRefusedAsAWholeHoldsNothingBackTheNextReadAsksForTheOneParameter() {
+        ParameterStoreCache cache = cache().build();
+        CachedParameter key = cache.secureString(NAME);
+        ssm.failNext(1, SsmFault.ACCESS_DENIED);
+
+        cache.prefetchNow();
+        String value = key.get().reveal();
+
+        assertThat(value).isEqualTo(VALUE);
+        assertThat(ssm.callCount("GetParameters")).isEqualTo(1);
+        assertThat(ssm.callCount("GetParameter")).isEqualTo(1);
+    }
+
+    /**
+     * The first request of a container often arrives while the prefetch is still under way and waits for it: when
+     * that batch is refused, the request asks for its one parameter itself rather than failing with the batch.
+     */
+    @Test
+    void aGetThatWaitedForARefusedPrefetchReadsTheOneParameterItself() {
+        ssm.delayResponses(Duration.ofMillis(200));
+        ssm.failNext(1, SsmFault.ACCESS_DENIED);
+        ParameterStoreCache cache = cache().build();
+        CachedParameter key = cache.secureString(NAME);
+
+        cache.prefetch();
+        String value = key.get().reveal();
+
+        ssm.delayResponses(Duration.ZERO);
+        assertThat(value).isEqualTo(VALUE);
+        assertThat(ssm.callCount("GetParameters")).isEqualTo(1);
+        assertThat(ssm.callCount("GetParameter")).isEqualTo(1);
+    }
+
     @Test
     void getDuringABackgroundPrefetchWaitsForItInsteadOfCallingAgain() {
         ssm.delayResponses(Duration.ofMillis(200));

@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntSupplier;
@@ -43,8 +42,11 @@ final class LocalFlow implements AutoCloseable {
         SandboxOptions options = SandboxOptions.defaults(RepositoryRoot.find())
                 .withApiPort(0)
                 .withDataDirectory(dataDirectory)
-                // Lambda waits a minute and two between retries of an asynchronous invocation; here a blink.
-                .withRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100)));
+                // Lambda waits a minute and two between retries of an asynchronous invocation; here the sandbox's
+                // default, a second and two. Not less: a copy of an event whose text another invocation is sending
+                // fails and is retried, and the retries must outlast that text, which on a loaded machine took two
+                // seconds (with 50 and 100 ms both copies ended as dead letters, which Lambda would never do).
+                .withRetryDelays(SandboxOptions.DEFAULT_RETRY_DELAYS);
         return new LocalFlow(Sandbox.start(options, new InvocationLog(System.out)));
     }
 

@@ -33,7 +33,8 @@ import java.util.Map;
  * {@code AWS_ACCESS_KEY_ID}... or, without them, the SDK's default chain). A missing variable fails here, at init,
  * with its name. Logging is set up first ({@link FunctionLogging}), so that the rest of init logs as the function
  * does. The Stripe key read starts here too, so it overlaps the rest of the cold start (or, under
- * SnapStart, right after the restore). One {@link ClientTracing} (X-Ray, {@code AWS_XRAY_DAEMON_ADDRESS}) traces
+ * SnapStart, right after the restore), and so does priming the request path ({@link BillingPrimer}) on a thread of
+ * its own. One {@link ClientTracing} (X-Ray, {@code AWS_XRAY_DAEMON_ADDRESS}) traces
  * every client of the function, each invocation a span of it ({@link InvocationTracing}).
  */
 final class BillingColdStart {
@@ -66,6 +67,8 @@ final class BillingColdStart {
      * lines go.
      */
     static Billing billing(Map<String, String> environment, Clock clock, PrintStream metricsOut) {
+        // The request path's classes (stripe-java's models, the parsers) load on a second thread meanwhile.
+        Thread priming = BillingPrimer.startPriming();
         InvocationLogContext logging = FunctionLogging.configure(BillingMetrics.SERVICE, environment);
         StageConfig stage = StageConfig.fromEnvironment(environment);
         StripeConfig stripe = StripeConfig.fromEnvironment(environment);
@@ -77,7 +80,17 @@ final class BillingColdStart {
         prefetch(parameters, environment);
         PurchaseService purchases = new PurchaseService(new StripePayments(stripeKey, stage.stage(), stripe, tracing),
                 announcements(environment, tracing, clock), stage.stage(), clock);
+        awaitPriming(priming);
         return new Billing(purchases, metrics, logging, new InvocationTracing(tracing, stage.stage().name()));
+    }
+
+    /** Init ends when the priming does, so that the first request does not wait on a class another thread loads. */
+    private static void awaitPriming(Thread priming) {
+        try {
+            priming.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** What the billing handler is built from. */
