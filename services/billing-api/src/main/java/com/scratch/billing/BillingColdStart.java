@@ -34,12 +34,15 @@ import java.util.Map;
  * with its name. Logging is set up first ({@link FunctionLogging}), so that the rest of init logs as the function
  * does. The Stripe key read starts here too, so it overlaps the rest of the cold start (or, under
  * SnapStart, right after the restore). One {@link ClientTracing} (X-Ray, {@code AWS_XRAY_DAEMON_ADDRESS}) traces
- * every client of the function, each invocation a span of it ({@link InvocationTracing}).
+ * every client of the function, each invocation a span of it ({@link InvocationTracing}). Optional
+ * {@code SNAPSTART_PRIMING} ({@code on}, the default, or {@code off}): whether billing primes its request path before
+ * a SnapStart snapshot ({@link BillingPrimer}); off is there to measure what priming gives.
  */
 final class BillingColdStart {
 
     static final String TOPIC_ARN_VARIABLE = "NOTE_PURCHASED_TOPIC_ARN";
     static final String ANNOUNCEMENTS_TABLE_VARIABLE = "ANNOUNCEMENTS_TABLE";
+    static final String SNAPSTART_PRIMING_VARIABLE = "SNAPSTART_PRIMING";
 
     /**
      * How long one request's claim on announcing a payment keeps others off: longer than the function's timeout
@@ -73,11 +76,26 @@ final class BillingColdStart {
         BillingMetrics metrics = BillingMetrics.forStage(stage.stage().name(), metricsOut, clock);
         ParameterStoreCache parameters = parameters(environment, tracing, clock, metrics);
         CachedParameter stripeKey = parameters.secureString(stage.stripeKeyParameter());
-        parameters.registerSnapStartHooks(BillingPrimer::prime);
+        // Unprimed, the hooks still forget the key before the snapshot and read it again after the restore.
+        parameters.registerSnapStartHooks(snapStartPriming(environment) ? BillingPrimer::prime : () -> { });
         prefetch(parameters, environment);
         PurchaseService purchases = new PurchaseService(new StripePayments(stripeKey, stage.stage(), stripe, tracing),
                 announcements(environment, tracing, clock), stage.stage(), clock);
         return new Billing(purchases, metrics, logging, new InvocationTracing(tracing, stage.stage().name()));
+    }
+
+    /**
+     * Whether to prime the request path before a SnapStart snapshot: {@value #SNAPSTART_PRIMING_VARIABLE} {@code on}
+     * (also when unset) or {@code off}; anything else fails the cold start, naming the variable.
+     */
+    static boolean snapStartPriming(Map<String, String> environment) {
+        String value = EnvironmentVariables.optional(environment, SNAPSTART_PRIMING_VARIABLE).orElse("on");
+        return switch (value) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalStateException(
+                    SNAPSTART_PRIMING_VARIABLE + " must be on or off, was '" + value + "'");
+        };
     }
 
     /** What the billing handler is built from. */
