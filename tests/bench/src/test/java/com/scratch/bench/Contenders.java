@@ -2,11 +2,15 @@ package com.scratch.bench;
 
 import com.scratch.bench.runtime.ColdStart;
 import com.scratch.bench.runtime.LambdaJvm;
+import com.scratch.bench.runtime.SnapStartRestore;
 import com.scratch.bench.runtime.TaskRoot;
 import com.scratch.bench.runtime.WarmContainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the cold-start benchmark compares: billing's deployed jar ({@code services/billing-api/target/billing-api.jar},
@@ -90,6 +94,18 @@ record Contenders(LambdaJvm jvm, Contender billing, Contender baseline, List<Con
         Contender withMemorySize(int megabytes) {
             return new Contender(name, jvm, taskRoot, handler,
                     new PurchaseStack.DeployedFunction(deployed.javaToolOptions(), megabytes), outputFolder);
+        }
+
+        /**
+         * A SnapStart init, a restore after {@code snapshotPause} and a new purchase, with {@code variables} added to
+         * the function's environment; {@code run} names its output file.
+         */
+        SnapStartRestore snapStartRestore(PurchaseStack stack, Map<String, String> variables, List<String> jvmOptions,
+                Duration snapshotPause, String run) {
+            Map<String, String> environment = new LinkedHashMap<>(stack.functionEnvironment(name, deployed));
+            environment.putAll(variables);
+            return SnapStartRestore.run(jvm, taskRoot, handler, environment, jvmOptions, stack.purchaseEvent(),
+                    snapshotPause, outputFolder.resolve(name + "-snapstart-" + run + ".log"));
         }
     }
 }
