@@ -80,8 +80,19 @@ record Contenders(LambdaJvm jvm, Contender billing, Contender baseline, List<Con
 
         /** A cold start on a new purchase; {@code run} names its output file. */
         ColdStart coldStart(PurchaseStack stack, List<String> jvmOptions, String run) {
-            return ColdStart.run(jvm, taskRoot, handler, stack.functionEnvironment(name, deployed), jvmOptions,
-                    stack.purchaseEvent(), outputFolder.resolve(name + "-" + run + ".log"));
+            return coldStart(stack, Map.of(), jvmOptions, run, ColdStart.Ending.KILLED);
+        }
+
+        /**
+         * A cold start on a new purchase with {@code variables} added to (or replacing some of) the function's
+         * environment, the JVM ended as {@code ending} says; {@code run} names its output file.
+         */
+        ColdStart coldStart(PurchaseStack stack, Map<String, String> variables, List<String> jvmOptions, String run,
+                ColdStart.Ending ending) {
+            Map<String, String> environment = new LinkedHashMap<>(stack.functionEnvironment(name, deployed));
+            environment.putAll(variables);
+            return ColdStart.run(jvm, taskRoot, handler, environment, jvmOptions, stack.purchaseEvent(),
+                    outputFolder.resolve(name + "-" + run + ".log"), ending);
         }
 
         /** A container kept warm for many purchases, started now; {@code run} names its output file. */
