@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * -XX:SharedArchiveFile=<the runtime's archive>} on the command line), the application archive still in
  * {@code JAVA_TOOL_OPTIONS}. Every run must be a 200 with one charge, one publish and one record. Nothing here changes
  * what is deployed. Writes {@code target/benchmarks/app-cds.md} and the generated section of BENCHMARKS.md (only a run
- * of at least 9 rounds).
+ * of at least 9 rounds, of this build's billing jar).
  */
 class AppCdsBenchmark {
 
@@ -108,7 +108,7 @@ class AppCdsBenchmark {
         }
         String report = report(contenders, trainings, variants, timed, profiles, machine);
         BenchmarkReport.write(Path.of("target", "benchmarks", "app-cds.md"), report);
-        if (ROUNDS >= MIN_ROUNDS_FOR_THE_RECORD
+        if (ROUNDS >= MIN_ROUNDS_FOR_THE_RECORD && Contenders.billingIsThisBuild()
                 && GeneratedSection.replace(root.resolve("BENCHMARKS.md"), "app-cds", report)) {
             System.out.println("BENCHMARKS.md: section app-cds rewritten");
         }
@@ -156,8 +156,8 @@ class AppCdsBenchmark {
             Map<String, List<ColdStart>> timed, List<Profile> profiles, MachineState machine) {
         StringBuilder out = new StringBuilder();
         out.append("Command: `").append(COMMAND).append("` (class `AppCdsBenchmark`; writes "
-                + "`tests/bench/target/benchmarks/app-cds.md` and this section). ").append(machine.describe())
-                .append("\n\n");
+                + "`tests/bench/target/benchmarks/app-cds.md` and this section). ").append(contenders.candidateNote())
+                .append(machine.describe()).append("\n\n");
         out.append("Training runs (one cold start and purchase each, `-XX:ArchiveClassesAtExit` added to "
                 + "`JAVA_TOOL_OPTIONS`, SIGTERM after the response; the dynamic archive is written as the JVM "
                 + "exits):\n\n| contender | archive | size | training run, start to exit |\n"

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * {@code bench.snapStartRounds} (15) rounds, the three sides rotated (abc, bca, cab, ...); medians, quartiles, ranges,
  * ratios. Then one run of each with {@code -Xlog:class+load}: how many classes each loads after the restore. Every run
  * must be a 200 with one charge, one publish and one record. Writes {@code target/benchmarks/snapstart-restore.md} and
- * the generated section of BENCHMARKS.md (only a run of at least 9 rounds).
+ * the generated section of BENCHMARKS.md (only a run of at least 9 rounds, of this build's billing jar).
  */
 class SnapStartRestoreBenchmark {
 
@@ -71,7 +71,8 @@ class SnapStartRestoreBenchmark {
     void restoreToFirstResponse() throws Exception {
         Path root = RepositoryRoot.find();
         Path work = Path.of("target", "bench");
-        List<Side> sides = sides(Contenders.prepare(root, work));
+        Contenders contenders = Contenders.prepare(root, work);
+        List<Side> sides = sides(contenders);
         MachineState machine = new MachineState();
         Map<String, List<SnapStartRestore>> timed = new LinkedHashMap<>();
         Map<String, RestoreProfile> profiles = new LinkedHashMap<>();
@@ -98,9 +99,9 @@ class SnapStartRestoreBenchmark {
             }
             machine.sample();
         }
-        String report = report(sides, timed, profiles, machine);
+        String report = report(contenders, sides, timed, profiles, machine);
         BenchmarkReport.write(Path.of("target", "benchmarks", "snapstart-restore.md"), report);
-        if (ROUNDS >= MIN_ROUNDS_FOR_THE_RECORD
+        if (ROUNDS >= MIN_ROUNDS_FOR_THE_RECORD && Contenders.billingIsThisBuild()
                 && GeneratedSection.replace(root.resolve("BENCHMARKS.md"), "snapstart-restore", report)) {
             System.out.println("BENCHMARKS.md: section snapstart-restore rewritten");
         }
@@ -114,12 +115,12 @@ class SnapStartRestoreBenchmark {
         return restore;
     }
 
-    private static String report(List<Side> sides, Map<String, List<SnapStartRestore>> timed,
+    private static String report(Contenders contenders, List<Side> sides, Map<String, List<SnapStartRestore>> timed,
             Map<String, RestoreProfile> profiles, MachineState machine) {
         StringBuilder out = new StringBuilder();
         out.append("Command: `").append(COMMAND).append("` (class `SnapStartRestoreBenchmark`; writes "
                 + "`tests/bench/target/benchmarks/snapstart-restore.md` and this section). ")
-                .append(machine.describe()).append("\n\n");
+                .append(contenders.candidateNote()).append(machine.describe()).append("\n\n");
         out.append(String.format(Locale.ROOT, "%d rounds, the three sides rotated (each first in a third of them), "
                 + "after one round not counted; each run a fresh JVM with `AWS_LAMBDA_INITIALIZATION_TYPE=snap-start`, "
                 + "`restore/next` held %d ms after it was asked for, then one purchase (200, one PaymentIntent, one "
