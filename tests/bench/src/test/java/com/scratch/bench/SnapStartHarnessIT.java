@@ -79,7 +79,7 @@ class SnapStartHarnessIT {
                 .contains("Restored: cached parameter values forgotten and being read again");
         double loadedAt = ClassLoadLog.read(classLog).firstMillis(className);
         assertThat(loadedAt).as("%s loaded", className).isPositive();
-        return loadedAt > run.restoredAtMillis();
+        return loadedAt > run.holdMidpointMillis();
     }
 
     private static SnapStartRestoreBenchmark.Side side(String name) {

@@ -63,7 +63,7 @@ class SnapStartRestoreBenchmark {
 
         List<ClassLoadLog.LoadedClass> afterTheRestore() {
             return classes.classes().stream()
-                    .filter(loaded -> loaded.uptimeNanos() / 1e6 > run.restoredAtMillis()).toList();
+                    .filter(loaded -> loaded.uptimeNanos() / 1e6 > run.holdMidpointMillis()).toList();
         }
     }
 
@@ -175,7 +175,8 @@ class SnapStartRestoreBenchmark {
 
     private static void classTable(StringBuilder out, List<Side> sides, Map<String, RestoreProfile> profiles) {
         out.append("Classes loaded before and after the restore, from one more run of each with "
-                + "`-Xlog:class+load` (not timed; split at the restore, the JVM being idle around it):\n\n"
+                + "`-Xlog:class+load` (not timed; split in the middle of the hold before the restore, while the JVM "
+                + "loads nothing):\n\n"
                 + "| side | restore → first response (this run) | classes before the restore | after it | "
                 + "after it, the biggest libraries |\n| --- | --- | --- | --- | --- |\n");
         for (Side side : sides) {

@@ -29,9 +29,7 @@ import java.util.concurrent.TimeoutException;
  *     caller waits for, less Lambda's own restore
  * @param cpuAfterRestoreMillis CPU time (user and system, every thread) the JVM used from just before the restore to
  *     the response; -1 where the OS does not tell
- * @param restoredAtMillis when the restore was let through, in ms since just before the process was started: splits a
- *     class-load log (JVM uptime, which starts a few ms later) into before and after the restore, the JVM being idle
- *     for {@code snapshotPause} around that point
+ * @param restoredAtMillis when the restore was let through, in ms since just before the process was started
  * @param answered false when the runtime reported an error (init, checkpoint, restore or invocation) instead
  * @param response the response body, or the error
  * @param output where the JVM's stdout and stderr went
@@ -41,6 +39,15 @@ public record SnapStartRestore(double initMillis, double afterRestoreMillis, dou
         String response, Path output) {
 
     public static final String INITIALIZATION_TYPE_VARIABLE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+
+    /**
+     * The middle of the hold, in ms since just before the process was started: the JVM loads nothing for
+     * {@code snapshotPause} before the restore, so this splits its class-load log (stamped with JVM uptime, a clock that
+     * starts some ms after the harness's) into before and after the restore, whatever that offset.
+     */
+    public double holdMidpointMillis() {
+        return (initMillis + restoredAtMillis) / 2;
+    }
     private static final long TIMEOUT_SECONDS = 60;
 
     /** Runs {@code handler} through init, a restore and one event; fails if any step takes over 60 s. */
