@@ -34,13 +34,16 @@ import java.util.Map;
  * with its name. Logging is set up first ({@link FunctionLogging}), so that the rest of init logs as the function
  * does. The Stripe key read starts here too, so it overlaps the rest of the cold start (or, under
  * SnapStart, right after the restore), and so does priming the request path ({@link BillingPrimer}) on a thread of
- * its own. One {@link ClientTracing} (X-Ray, {@code AWS_XRAY_DAEMON_ADDRESS}) traces
- * every client of the function, each invocation a span of it ({@link InvocationTracing}).
+ * its own, and again before a SnapStart snapshot. One {@link ClientTracing} (X-Ray, {@code AWS_XRAY_DAEMON_ADDRESS})
+ * traces every client of the function, each invocation a span of it ({@link InvocationTracing}). Optional
+ * {@code PRIMING} ({@code on}, the default, or {@code off}): whether billing primes its request path at all, in init
+ * and before a snapshot; off is there to measure what priming gives (figures 1 and 2 of BENCHMARKS.md).
  */
 final class BillingColdStart {
 
     static final String TOPIC_ARN_VARIABLE = "NOTE_PURCHASED_TOPIC_ARN";
     static final String ANNOUNCEMENTS_TABLE_VARIABLE = "ANNOUNCEMENTS_TABLE";
+    static final String PRIMING_VARIABLE = "PRIMING";
 
     /**
      * How long one request's claim on announcing a payment keeps others off: longer than the function's timeout
@@ -68,7 +71,8 @@ final class BillingColdStart {
      */
     static Billing billing(Map<String, String> environment, Clock clock, PrintStream metricsOut) {
         // The request path's classes (stripe-java's models, the parsers) load on a second thread meanwhile.
-        Thread priming = BillingPrimer.startPriming();
+        boolean primed = priming(environment);
+        Thread priming = primed ? BillingPrimer.startPriming() : null;
         InvocationLogContext logging = FunctionLogging.configure(BillingMetrics.SERVICE, environment);
         StageConfig stage = StageConfig.fromEnvironment(environment);
         StripeConfig stripe = StripeConfig.fromEnvironment(environment);
@@ -76,11 +80,14 @@ final class BillingColdStart {
         BillingMetrics metrics = BillingMetrics.forStage(stage.stage().name(), metricsOut, clock);
         ParameterStoreCache parameters = parameters(environment, tracing, clock, metrics);
         CachedParameter stripeKey = parameters.secureString(stage.stripeKeyParameter());
-        parameters.registerSnapStartHooks(BillingPrimer::prime);
+        // Unprimed, the hooks still forget the key before the snapshot and read it again after the restore.
+        parameters.registerSnapStartHooks(primed ? BillingPrimer::prime : () -> { });
         prefetch(parameters, environment);
         PurchaseService purchases = new PurchaseService(new StripePayments(stripeKey, stage.stage(), stripe, tracing),
                 announcements(environment, tracing, clock), stage.stage(), clock);
-        awaitPriming(priming);
+        if (priming != null) {
+            awaitPriming(priming);
+        }
         return new Billing(purchases, metrics, logging, new InvocationTracing(tracing, stage.stage().name()));
     }
 
@@ -91,6 +98,20 @@ final class BillingColdStart {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Whether to prime the request path, in init and before a SnapStart snapshot: {@value #PRIMING_VARIABLE}
+     * {@code on} (also when unset) or {@code off}; anything else fails the cold start, naming the variable.
+     */
+    static boolean priming(Map<String, String> environment) {
+        String value = EnvironmentVariables.optional(environment, PRIMING_VARIABLE).orElse("on");
+        return switch (value) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalStateException(
+                    PRIMING_VARIABLE + " must be on or off, was '" + value + "'");
+        };
     }
 
     /** What the billing handler is built from. */

@@ -27,8 +27,14 @@ record ClassLoadLog(List<LoadedClass> classes) {
     /** One line: {@code [85371229ns] java.lang.Object source: shared objects file}. */
     record LoadedClass(long uptimeNanos, String name, String source) {
 
+        /** From a CDS archive: the JDK's (or the static one named) or, layered on it, a dynamic one. */
         boolean fromSharedArchive() {
             return source.startsWith("shared objects file");
+        }
+
+        /** From the dynamic archive layered on the JDK's ({@code -XX:SharedArchiveFile} of an app archive). */
+        boolean fromDynamicArchive() {
+            return source.equals("shared objects file (top)");
         }
     }
 
@@ -62,6 +68,10 @@ record ClassLoadLog(List<LoadedClass> classes) {
 
     long fromSharedArchive() {
         return classes.stream().filter(LoadedClass::fromSharedArchive).count();
+    }
+
+    long fromDynamicArchive() {
+        return classes.stream().filter(LoadedClass::fromDynamicArchive).count();
     }
 
     /** When the first class of {@code name}'s (a binary name, or a prefix ending in '.') was loaded, or -1. */

@@ -24,6 +24,7 @@ class ClassLoadLogTest {
         // then
         assertThat(log.count()).isEqualTo(5);
         assertThat(log.fromSharedArchive()).isEqualTo(1);
+        assertThat(log.fromDynamicArchive()).isZero();
         assertThat(libraries).extracting(ClassLoadLog.Library::name).containsExactly("AWS SDK: sns", "stripe-java",
                 "generated at run time (lambdas, proxies, method handles)", "JDK");
         assertThat(libraries.get(1)).isEqualTo(new ClassLoadLog.Library("stripe-java", 2, 0, 3.0, 4.0, 3.0));
@@ -31,6 +32,17 @@ class ClassLoadLogTest {
         assertThat(log.firstMillis("com.stripe.")).isEqualTo(3.0);
         assertThat(log.firstMillis("com.stripe.model.PaymentIntent")).isEqualTo(4.0);
         assertThat(log.firstMillis("org.nothing.")).isEqualTo(-1);
+    }
+
+    @Test
+    void tellsTheJdksArchiveFromADynamicOneLayeredOnIt() {
+        ClassLoadLog log = ClassLoadLog.parse(List.of(
+                "[1000000ns] java.lang.Object source: shared objects file",
+                "[2000000ns] com.stripe.Stripe source: shared objects file (top)",
+                "[3000000ns] com.stripe.model.PaymentIntent source: file:/var/task/"));
+
+        assertThat(log.fromSharedArchive()).isEqualTo(2);
+        assertThat(log.fromDynamicArchive()).isEqualTo(1);
     }
 
     @Test

@@ -119,14 +119,8 @@ class ColdStartBenchmark {
             String run) throws Exception {
         PurchaseStack.Effects before = stack.effects();
         ColdStart coldStart = contender.coldStart(stack, jvmOptions, run);
-        assertThat(coldStart.answered()).as("%s %s answered (output in %s): %s", contender.name(), run,
-                coldStart.output(), coldStart.response()).isTrue();
-        assertThat(JSON.readTree(coldStart.response()).path("statusCode").asInt())
-                .as("%s %s: %s", contender.name(), run, coldStart.response()).isEqualTo(200);
-        PurchaseStack.Effects after = stack.effects();
-        assertThat(after).as("%s %s: one charge, one publish, one record", contender.name(), run)
-                .isEqualTo(new PurchaseStack.Effects(before.charges() + 1, before.published() + 1,
-                        before.recorded() + 1));
+        stack.assertOnePurchase(before, coldStart.answered(), coldStart.response(), contender.name() + " " + run,
+                coldStart.output());
         return coldStart;
     }
 

@@ -2,11 +2,15 @@ package com.scratch.bench;
 
 import com.scratch.bench.runtime.ColdStart;
 import com.scratch.bench.runtime.LambdaJvm;
+import com.scratch.bench.runtime.SnapStartRestore;
 import com.scratch.bench.runtime.TaskRoot;
 import com.scratch.bench.runtime.WarmContainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the cold-start benchmark compares: billing's deployed jar ({@code services/billing-api/target/billing-api.jar},
@@ -76,8 +80,19 @@ record Contenders(LambdaJvm jvm, Contender billing, Contender baseline, List<Con
 
         /** A cold start on a new purchase; {@code run} names its output file. */
         ColdStart coldStart(PurchaseStack stack, List<String> jvmOptions, String run) {
-            return ColdStart.run(jvm, taskRoot, handler, stack.functionEnvironment(name, deployed), jvmOptions,
-                    stack.purchaseEvent(), outputFolder.resolve(name + "-" + run + ".log"));
+            return coldStart(stack, Map.of(), jvmOptions, run, ColdStart.Ending.KILLED);
+        }
+
+        /**
+         * A cold start on a new purchase with {@code variables} added to (or replacing some of) the function's
+         * environment, the JVM ended as {@code ending} says; {@code run} names its output file.
+         */
+        ColdStart coldStart(PurchaseStack stack, Map<String, String> variables, List<String> jvmOptions, String run,
+                ColdStart.Ending ending) {
+            Map<String, String> environment = new LinkedHashMap<>(stack.functionEnvironment(name, deployed));
+            environment.putAll(variables);
+            return ColdStart.run(jvm, taskRoot, handler, environment, jvmOptions, stack.purchaseEvent(),
+                    outputFolder.resolve(name + "-" + run + ".log"), ending);
         }
 
         /** A container kept warm for many purchases, started now; {@code run} names its output file. */
@@ -90,6 +105,18 @@ record Contenders(LambdaJvm jvm, Contender billing, Contender baseline, List<Con
         Contender withMemorySize(int megabytes) {
             return new Contender(name, jvm, taskRoot, handler,
                     new PurchaseStack.DeployedFunction(deployed.javaToolOptions(), megabytes), outputFolder);
+        }
+
+        /**
+         * A SnapStart init, a restore after {@code snapshotPause} and a new purchase, with {@code variables} added to
+         * the function's environment; {@code run} names its output file.
+         */
+        SnapStartRestore snapStartRestore(PurchaseStack stack, Map<String, String> variables, List<String> jvmOptions,
+                Duration snapshotPause, String run) {
+            Map<String, String> environment = new LinkedHashMap<>(stack.functionEnvironment(name, deployed));
+            environment.putAll(variables);
+            return SnapStartRestore.run(jvm, taskRoot, handler, environment, jvmOptions, stack.purchaseEvent(),
+                    snapshotPause, outputFolder.resolve(name + "-snapstart-" + run + ".log"));
         }
     }
 }

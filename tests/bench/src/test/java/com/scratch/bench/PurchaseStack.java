@@ -1,5 +1,7 @@
 package com.scratch.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -173,6 +175,16 @@ public final class PurchaseStack implements AutoCloseable {
             // not JSON: quoted as it is below
         }
         return (outcome.answered() ? "answered " : "the runtime reported ") + outcome.body();
+    }
+
+    /**
+     * Fails unless the run was {@code answered} with a 200 and made, since {@code before}, exactly one charge, one
+     * publish and one record: a run counts only if it is a whole purchase.
+     */
+    void assertOnePurchase(Effects before, boolean answered, String response, String run, Path output) {
+        assertThat(answered).as("%s answered (output in %s): %s", run, output, response).isTrue();
+        assertThat(statusCode(response)).as("%s: %s", run, response).isEqualTo(200);
+        assertThat(effects()).as("%s: one charge, one publish, one record", run).isEqualTo(before.plus(1));
     }
 
     @Override

@@ -27,9 +27,26 @@ import java.util.concurrent.TimeoutException;
 public record ColdStart(double totalMillis, double initMillis, double invokeMillis, double cpuMillis, boolean answered,
         String response, Path output) {
 
-    /** Runs {@code function} cold on {@code event}; fails if it has not answered within 60 s. */
+    /** How the JVM is ended once it has answered. */
+    public enum Ending {
+        /** {@code SIGKILL}, at once: Lambda drops a frozen environment without running anything in it. */
+        KILLED,
+        /**
+         * {@code SIGTERM}, then up to 120 s for the JVM to exit: it runs its shutdown, so that what is written at exit
+         * (an {@code -XX:ArchiveClassesAtExit} archive) is written.
+         */
+        TERMINATED
+    }
+
+    /** Runs {@code function} cold on {@code event}, then kills it; fails if it has not answered within 60 s. */
     public static ColdStart run(LambdaJvm jvm, TaskRoot taskRoot, String handler, Map<String, String> environment,
             List<String> jvmOptions, String event, Path output) {
+        return run(jvm, taskRoot, handler, environment, jvmOptions, event, output, Ending.KILLED);
+    }
+
+    /** Runs {@code function} cold on {@code event}, then ends it as {@code ending} says. */
+    public static ColdStart run(LambdaJvm jvm, TaskRoot taskRoot, String handler, Map<String, String> environment,
+            List<String> jvmOptions, String event, Path output, Ending ending) {
         try (LocalRuntimeApi runtimeApi = LocalRuntimeApi.start()) {
             LocalRuntimeApi.Invocation invocation = runtimeApi.invoke(UUID.randomUUID().toString(), event);
             long started = System.nanoTime();
@@ -50,13 +67,25 @@ public record ColdStart(double totalMillis, double initMillis, double invokeMill
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e);
             } finally {
-                process.destroyForcibly();
-                try {
-                    process.waitFor(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                end(process, ending, output);
+            }
+        }
+    }
+
+    private static void end(Process process, Ending ending, Path output) {
+        try {
+            if (ending == Ending.TERMINATED) {
+                process.destroy();
+                if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("The JVM did not exit within 120 s of SIGTERM; output in "
+                            + output);
                 }
             }
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

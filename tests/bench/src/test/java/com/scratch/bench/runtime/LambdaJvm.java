@@ -16,10 +16,11 @@ import java.util.Objects;
 import java.util.zip.ZipFile;
 
 /**
- * Starts a Java function as Lambda's Java runtime does, in a fresh JVM: {@code java -cp <runtime jars>
- * com.amazonaws.services.lambda.runtime.api.client.AWSLambda <handler>}, in the task root, with the environment Lambda
- * gives a function ({@code AWS_LAMBDA_RUNTIME_API}, {@code LAMBDA_TASK_ROOT}, {@code _HANDLER}, the function's name,
- * memory and log settings, region and credentials, {@code JAVA_TOOL_OPTIONS}...) plus the function's own variables.
+ * Starts a Java function as Lambda's Java runtime does, in a fresh JVM: {@code java -Dorg.crac.Core.Compat=...
+ * -cp <runtime jars> com.amazonaws.services.lambda.runtime.api.client.AWSLambda <handler>}, in the task root, with the
+ * environment Lambda gives a function ({@code AWS_LAMBDA_RUNTIME_API}, {@code LAMBDA_TASK_ROOT}, {@code _HANDLER},
+ * the function's name, memory and log settings, region and credentials, {@code JAVA_TOOL_OPTIONS}...) plus the
+ * function's own variables.
  * The runtime jars are the runtime interface client and what it depends on (aws-lambda-java-core, -serialization,
  * the SDK's utils-lite), taken from this module's test class path; the handler is loaded from the task root, as in
  * Lambda, not from the class path. The client's native part (its Runtime API calls) is unpacked once into
@@ -31,6 +32,14 @@ public final class LambdaJvm {
     public static final String MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     private static final String JNI_PROPERTY =
             "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+    /**
+     * Lambda's Java runtime starts the JVM with {@code -Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac}: it
+     * is what makes {@code org.crac.Core} (the library a function registers its SnapStart hooks with) hand them to the
+     * runtime interface client's own context, the one the client runs before the snapshot and after the restore.
+     * Without it org.crac finds neither {@code javax.crac} nor {@code jdk.crac} here and keeps no hook at all. It goes
+     * before the caller's options, so that a test can take it away again.
+     */
+    static final String CRAC_COMPAT = "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac";
     private static final List<String> RUNTIME_ARTIFACTS = List.of("aws-lambda-java-runtime-interface-client",
             "aws-lambda-java-core", "aws-lambda-java-serialization", "utils-lite");
 
@@ -72,6 +81,7 @@ public final class LambdaJvm {
         Objects.requireNonNull(taskRoot, "taskRoot == null");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(CRAC_COMPAT);
         command.addAll(jvmOptions);
         command.add("-D" + JNI_PROPERTY + "=" + nativeLibrary);
         command.add("-cp");

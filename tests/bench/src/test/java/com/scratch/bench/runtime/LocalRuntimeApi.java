@@ -14,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -27,11 +28,22 @@ import java.util.concurrent.TimeUnit;
  * it with {@code AWS_LAMBDA_RUNTIME_API=}{@link #address()}. It notes when each request arrived
  * ({@link System#nanoTime()}), so that a cold start can be timed to its first {@code next} (init done) and to its
  * response.
+ *
+ * <p>SnapStart's two calls too, as the runtime interface client (2.10.1) makes them when
+ * {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}: after init it runs the {@code beforeCheckpoint} hooks, then
+ * {@code GET /2018-06-01/runtime/restore/next}, which Lambda answers only once the snapshot has been taken and
+ * restored (in another execution environment, maybe hours later); then it runs the {@code afterRestore} hooks and asks
+ * for its first event. A hook that fails before the checkpoint is reported to {@code init/error}, one that fails after
+ * the restore to {@code POST /2018-06-01/runtime/restore/error}. There is no snapshot here:
+ * {@link #startHoldingRestore() holding} the restore keeps {@code restore/next} waiting until {@link #restore()} lets
+ * it through, in the same process, so that a benchmark can time the restore path on its own.
  */
 public final class LocalRuntimeApi implements AutoCloseable {
 
     static final String PREFIX = "/2018-06-01/runtime/";
     private static final String INVOCATION = PREFIX + "invocation/";
+    /** The header the runtime names the kind of an init, restore or invocation error with. */
+    static final String ERROR_TYPE_HEADER = "Lambda-Runtime-Function-Error-Type";
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
@@ -42,19 +54,35 @@ public final class LocalRuntimeApi implements AutoCloseable {
     private final BlockingQueue<Invocation> queued = new LinkedBlockingQueue<>();
     private final Map<String, Invocation> handedOut = new ConcurrentHashMap<>();
     private final List<Long> nextRequests = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<String> initError = new CompletableFuture<>();
+    private final CompletableFuture<RuntimeError> initError = new CompletableFuture<>();
+    private final boolean holdingRestore;
+    private final CompletableFuture<Long> restoreRequested = new CompletableFuture<>();
+    private final CountDownLatch restoreLetThrough = new CountDownLatch(1);
+    private final CompletableFuture<Long> restored = new CompletableFuture<>();
+    private final CompletableFuture<RuntimeError> restoreError = new CompletableFuture<>();
     private volatile boolean closed;
 
-    private LocalRuntimeApi() throws IOException {
+    private LocalRuntimeApi(boolean holdingRestore) throws IOException {
+        this.holdingRestore = holdingRestore;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(threads);
         server.createContext(PREFIX, this::handle);
         server.start();
     }
 
+    /** A Runtime API that answers {@code restore/next} at once (a SnapStart init restored right away). */
     public static LocalRuntimeApi start() {
+        return start(false);
+    }
+
+    /** A Runtime API whose {@code restore/next} waits for {@link #restore()}: the restore happens when told. */
+    public static LocalRuntimeApi startHoldingRestore() {
+        return start(true);
+    }
+
+    private static LocalRuntimeApi start(boolean holdingRestore) {
         try {
-            return new LocalRuntimeApi();
+            return new LocalRuntimeApi(holdingRestore);
         } catch (IOException e) {
             throw new IllegalStateException("The local Runtime API could not start", e);
         }
@@ -77,9 +105,32 @@ public final class LocalRuntimeApi implements AutoCloseable {
         return List.copyOf(nextRequests);
     }
 
-    /** Completes with the body of {@code POST /2018-06-01/runtime/init/error}, if the runtime ever sends one. */
-    public CompletableFuture<String> initError() {
+    /** Completes with what {@code POST /2018-06-01/runtime/init/error} reported, if the runtime ever sends it. */
+    public CompletableFuture<RuntimeError> initError() {
         return initError;
+    }
+
+    /**
+     * Completes when the runtime asks for {@code restore/next} (SnapStart: init and the {@code beforeCheckpoint} hooks
+     * are done, the snapshot would be taken now), with the {@link System#nanoTime()} it arrived at.
+     */
+    public CompletableFuture<Long> restoreRequested() {
+        return restoreRequested;
+    }
+
+    /** Lets a held {@code restore/next} through: the snapshot is restored now. Does nothing when not holding. */
+    public void restore() {
+        restoreLetThrough.countDown();
+    }
+
+    /** Completes when {@code restore/next} is answered, with the {@link System#nanoTime()} just before its 200. */
+    public CompletableFuture<Long> restored() {
+        return restored;
+    }
+
+    /** Completes with what {@code POST /2018-06-01/runtime/restore/error} reported: an afterRestore hook failed. */
+    public CompletableFuture<RuntimeError> restoreError() {
+        return restoreError;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -91,12 +142,19 @@ public final class LocalRuntimeApi implements AutoCloseable {
             if (method.equals("GET") && path.equals(INVOCATION + "next")) {
                 nextRequests.add(arrived);
                 next(exchange);
-            } else if (method.equals("POST") && path.equals(PREFIX + "init/error")) {
-                String error = new String(body, StandardCharsets.UTF_8);
-                initError.complete(error);
-                handedOut.values().forEach(invocation -> invocation.failed(arrived, error));
-                queued.forEach(invocation -> invocation.failed(arrived, error));
+            } else if (method.equals("GET") && path.equals(PREFIX + "restore/next")) {
+                restoreRequested.complete(arrived);
+                restoreNext(exchange);
+            } else if (method.equals("POST") && (path.equals(PREFIX + "init/error")
+                    || path.equals(PREFIX + "restore/error"))) {
+                RuntimeError error = new RuntimeError(exchange.getRequestHeaders().getFirst(ERROR_TYPE_HEADER),
+                        new String(body, StandardCharsets.UTF_8));
+                // Answered before anyone is told, so that a caller closing this API at once does not cut the reply.
                 reply(exchange, 202, "{\"status\":\"OK\"}");
+                (path.endsWith("init/error") ? initError : restoreError).complete(error);
+                // Either way the environment is gone: nothing pending will be answered.
+                handedOut.values().forEach(invocation -> invocation.failed(arrived, error.body()));
+                queued.forEach(invocation -> invocation.failed(arrived, error.body()));
             } else if (method.equals("POST") && path.startsWith(INVOCATION) && path.endsWith("/response")) {
                 Invocation invocation = handedOut.remove(requestId(path, "/response"));
                 if (invocation == null) {
@@ -140,6 +198,24 @@ public final class LocalRuntimeApi implements AutoCloseable {
                 "arn:aws:lambda:us-east-1:000000000000:function:bench");
         headers.add("Lambda-Runtime-Trace-Id", invocation.traceId());
         reply(exchange, 200, invocation.event());
+    }
+
+    /** Answers {@code restore/next} with an empty 200, once the restore is let through (at once when not holding). */
+    private void restoreNext(HttpExchange exchange) throws IOException {
+        boolean letThrough = !holdingRestore;
+        try {
+            while (!letThrough && !closed) {
+                letThrough = restoreLetThrough.await(100, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!letThrough) {
+            reply(exchange, 500, "{\"errorMessage\":\"the local Runtime API is closing\"}");
+            return;
+        }
+        restored.complete(System.nanoTime());
+        exchange.sendResponseHeaders(200, -1);
     }
 
     private static String requestId(String path, String suffix) {
@@ -216,5 +292,13 @@ public final class LocalRuntimeApi implements AutoCloseable {
 
     /** The response body (or the error the runtime reported) and when it arrived, in {@link System#nanoTime()}. */
     public record Outcome(boolean answered, String body, long at) {
+    }
+
+    /**
+     * An init or restore error as the runtime reports it: its kind from {@value #ERROR_TYPE_HEADER} (e.g.
+     * {@code Runtime.BeforeCheckpointError}, {@code Runtime.AfterRestoreError}; null if the runtime sent none) and the
+     * error document.
+     */
+    public record RuntimeError(String errorType, String body) {
     }
 }

@@ -73,14 +73,70 @@ class LocalRuntimeApiTest {
             // when
             HttpResponse<String> error = client.send(post(api, "invocation/req-3/error", "{\"errorMessage\":\"boom\"}"),
                     HttpResponse.BodyHandlers.ofString());
-            client.send(post(api, "init/error", "{\"errorMessage\":\"no handler\"}"), HttpResponse.BodyHandlers.ofString());
+            client.send(HttpRequest.newBuilder(uri(api, "init/error"))
+                    .header("Lambda-Runtime-Function-Error-Type", "Runtime.BadFunctionCode")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"errorMessage\":\"no handler\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
 
             // then
             assertThat(error.statusCode()).isEqualTo(202);
             assertThat(failing.outcome().get(1, TimeUnit.SECONDS).answered()).isFalse();
             assertThat(failing.outcome().get().body()).contains("boom");
             assertThat(neverRun.outcome().get(1, TimeUnit.SECONDS).body()).contains("no handler");
-            assertThat(api.initError().get(1, TimeUnit.SECONDS)).contains("no handler");
+            assertThat(api.initError().get(1, TimeUnit.SECONDS)).isEqualTo(
+                    new LocalRuntimeApi.RuntimeError("Runtime.BadFunctionCode", "{\"errorMessage\":\"no handler\"}"));
+        }
+    }
+
+    @Test
+    void aHeldRestoreIsAnsweredOnlyOnceTheCallerRestores() throws Exception {
+        try (LocalRuntimeApi api = LocalRuntimeApi.startHoldingRestore()) {
+            // given
+            CompletableFuture<HttpResponse<String>> restoreNext =
+                    client.sendAsync(get(api, "restore/next"), HttpResponse.BodyHandlers.ofString());
+            long requested = api.restoreRequested().get(5, TimeUnit.SECONDS);
+            Thread.sleep(300);
+            assertThat(restoreNext).isNotDone();
+            assertThat(api.restored()).isNotDone();
+
+            // when
+            api.restore();
+
+            // then
+            assertThat(restoreNext.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            assertThat(api.restored().get(1, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(requested + 300_000_000L);
+        }
+    }
+
+    @Test
+    void aRestoreNotHeldIsAnsweredAtOnce() throws Exception {
+        try (LocalRuntimeApi api = LocalRuntimeApi.start()) {
+            HttpResponse<String> restoreNext =
+                    client.send(get(api, "restore/next"), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(restoreNext.statusCode()).isEqualTo(200);
+            assertThat(api.restored().get(1, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(api.restoreRequested().get());
+        }
+    }
+
+    @Test
+    void aRestoreErrorEndsEveryPendingInvocationAndKeepsItsKind() throws Exception {
+        try (LocalRuntimeApi api = LocalRuntimeApi.start()) {
+            // given
+            LocalRuntimeApi.Invocation neverRun = api.invoke("req-5", "{}");
+
+            // when
+            HttpResponse<String> posted = client.send(HttpRequest.newBuilder(uri(api, "restore/error"))
+                    .header("Lambda-Runtime-Function-Error-Type", "Runtime.AfterRestoreError")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"errorMessage\":\"hook failed\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            // then
+            assertThat(posted.statusCode()).isEqualTo(202);
+            assertThat(api.restoreError().get(1, TimeUnit.SECONDS).errorType()).isEqualTo("Runtime.AfterRestoreError");
+            assertThat(neverRun.outcome().get(1, TimeUnit.SECONDS).answered()).isFalse();
+            assertThat(neverRun.outcome().get().body()).contains("hook failed");
+            assertThat(api.initError()).isNotDone();
         }
     }
 
