@@ -1,0 +1,55 @@
+package com.scratch.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.scratch.testing.ShrunkJar;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * billing-api.jar keeps only what its classes reach (shade's minimizeJar; services/pom.xml and this module's pom): what
+ * is reached otherwise, by name or through an SDK operation or a Stripe call the filters list, is still in it. The
+ * sandbox's ITs and tests/bench's ColdStartHarnessIT run the function from this jar; this says why a path they do not
+ * take would still find its classes.
+ */
+class DeploymentJarTest {
+
+    private static final Path JAR = Path.of("target", "billing-api.jar");
+    private final ShrunkJar jar = ShrunkJar.read(JAR);
+
+    @Test
+    void everyServiceProviderItsServiceFilesNameIsInIt() {
+        assertThat(jar.missingServiceProviders()).isEmpty();
+    }
+
+    @Test
+    void everyClassItsClassesNameInAStringIsInIt() {
+        assertThat(jar.missingClassesNamedInStrings()).isEmpty();
+    }
+
+    @Test
+    void whatTheLambdaRuntimesSerializerLoadsFromItByNameIsInIt() {
+        assertThat(jar.missing(ShrunkJar.runtimeSerializerLoads(LambdaEventSerializers.class))).isEmpty();
+    }
+
+    @Test
+    void everyClassItsClassesDependOnIsInItButTheSdkOperationsNotCalled() {
+        assertThat(jar.missingDependencies(ShrunkJar.OPERATION_HUBS)).isEmpty();
+    }
+
+    @Test
+    void theSdkClientsLoadWithoutTheOperationsLeftOut() {
+        assertThat(jar.unlinkable(ShrunkJar.SDK_CLIENTS)).isEmpty();
+        assertThat(jar.contains("software.amazon.awssdk.services.dynamodb.DefaultDynamoDbClient")).isTrue();
+        assertThat(jar.contains("software.amazon.awssdk.services.sns.DefaultSnsClient")).isTrue();
+        assertThat(jar.contains("software.amazon.awssdk.services.ssm.DefaultSsmClient")).isTrue();
+    }
+
+    @Test
+    void stripeJavasClientServicesAndModelsLoadWithoutTheParametersLeftOut() {
+        assertThat(jar.unlinkable(name -> name.equals("com.stripe.StripeClient")
+                || name.startsWith("com.stripe.service.") || name.startsWith("com.stripe.model."))).isEmpty();
+        assertThat(jar.contains("com.stripe.model.PaymentIntent")).isTrue();
+    }
+}
