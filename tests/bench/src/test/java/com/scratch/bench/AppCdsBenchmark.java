@@ -33,8 +33,6 @@ import org.junit.jupiter.api.Test;
  */
 class AppCdsBenchmark {
 
-    static final String COMMAND = "npm ci && mvn -B -ntp verify -Pbenchmarks -pl tests/bench -am "
-            + "-Dit.test='AppCdsBenchmark' -Dfailsafe.failIfNoSpecifiedTests=false";
     private static final int ROUNDS = Integer.getInteger("bench.appCdsRounds", 12);
     private static final int MIN_ROUNDS_FOR_THE_RECORD = 9;
     private static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
@@ -155,7 +153,7 @@ class AppCdsBenchmark {
     private static String report(Contenders contenders, Map<String, Training> trainings, List<Variant> variants,
             Map<String, List<ColdStart>> timed, List<Profile> profiles, MachineState machine) {
         StringBuilder out = new StringBuilder();
-        out.append("Command: `").append(COMMAND).append("` (class `AppCdsBenchmark`; writes "
+        out.append("Command: `").append(ColdStartBenchmark.COMMAND).append("` (class `AppCdsBenchmark`; writes "
                 + "`tests/bench/target/benchmarks/app-cds.md` and this section). ").append(contenders.candidateNote())
                 .append(machine.describe()).append("\n\n");
         out.append("Training runs (one cold start and purchase each, `-XX:ArchiveClassesAtExit` added to "

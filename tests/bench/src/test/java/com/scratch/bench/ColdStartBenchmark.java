@@ -36,7 +36,8 @@ class ColdStartBenchmark {
 
     /** How to run this module's benchmarks alone ({@code mvn -B -ntp verify -Pbenchmarks} runs every one). */
     static final String COMMAND = "npm ci && mvn -B -ntp verify -Pbenchmarks -pl tests/bench -am -Dit.test="
-            + "'ColdStartBenchmark,PackageSizeBenchmark,SteadyLoadBenchmark,MemoryBenchmark' "
+            + "'ColdStartBenchmark,SnapStartRestoreBenchmark,AppCdsBenchmark,WarmInvocationBenchmark,"
+            + "SteadyLoadBenchmark,PackageSizeBenchmark,MemoryBenchmark' "
             + "-Dfailsafe.failIfNoSpecifiedTests=false";
     private static final int PAIRS = Integer.getInteger("bench.pairs", 20);
     private static final int PROFILE_RUNS = Integer.getInteger("bench.profileRuns", 3);

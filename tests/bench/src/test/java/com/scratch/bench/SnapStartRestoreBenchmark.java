@@ -30,8 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 class SnapStartRestoreBenchmark {
 
-    static final String COMMAND = "npm ci && mvn -B -ntp verify -Pbenchmarks -pl tests/bench -am "
-            + "-Dit.test='SnapStartRestoreBenchmark' -Dfailsafe.failIfNoSpecifiedTests=false";
     private static final int ROUNDS = Integer.getInteger("bench.snapStartRounds", 15);
     private static final int MIN_ROUNDS_FOR_THE_RECORD = 9;
     private static final Duration SNAPSHOT_PAUSE = Duration.ofMillis(Integer.getInteger("bench.snapshotPauseMillis",
@@ -118,7 +116,7 @@ class SnapStartRestoreBenchmark {
     private static String report(Contenders contenders, List<Side> sides, Map<String, List<SnapStartRestore>> timed,
             Map<String, RestoreProfile> profiles, MachineState machine) {
         StringBuilder out = new StringBuilder();
-        out.append("Command: `").append(COMMAND).append("` (class `SnapStartRestoreBenchmark`; writes "
+        out.append("Command: `").append(ColdStartBenchmark.COMMAND).append("` (class `SnapStartRestoreBenchmark`; writes "
                 + "`tests/bench/target/benchmarks/snapstart-restore.md` and this section). ")
                 .append(contenders.candidateNote()).append(machine.describe()).append("\n\n");
         out.append(String.format(Locale.ROOT, "%d rounds, the three sides rotated (each first in a third of them), "
