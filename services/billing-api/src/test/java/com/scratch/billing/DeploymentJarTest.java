@@ -2,7 +2,6 @@ package com.scratch.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.scratch.testing.ShrunkJar;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -26,11 +25,6 @@ class DeploymentJarTest {
     @Test
     void everyClassItsClassesNameInAStringIsInIt() {
         assertThat(jar.missingClassesNamedInStrings()).isEmpty();
-    }
-
-    @Test
-    void whatTheLambdaRuntimesSerializerLoadsFromItByNameIsInIt() {
-        assertThat(jar.missing(ShrunkJar.runtimeSerializerLoads(LambdaEventSerializers.class))).isEmpty();
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -181,25 +180,6 @@ public final class ShrunkJar {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
         return failures;
-    }
-
-    /**
-     * What the Lambda runtime's event serializer loads by name from a function's jar: the class names held by the
-     * classes of aws-lambda-java-serialization ({@code serializer}'s library), other than the Lambda event classes (a
-     * handler that takes one references it) and the library's own.
-     */
-    public static Set<String> runtimeSerializerLoads(Class<?> serializer) {
-        Path library;
-        try {
-            library = Path.of(serializer.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("No library file for " + serializer, e);
-        }
-        Set<String> named = new TreeSet<>();
-        forEachClassFile(library, entry -> entry.startsWith("com/amazonaws/services/lambda/runtime/serialization/"),
-                (name, bytes) -> named.addAll(namedClasses(bytes)));
-        named.removeIf(name -> name.startsWith("com.amazonaws.services.lambda.runtime."));
-        return named;
     }
 
     private boolean inDependencies(String className) {
