@@ -416,7 +416,8 @@ class WarmInvocationBenchmark {
         }
         if (!traced.isEmpty()) {
             out.append("Against the stand-ins, each call as the side's own X-Ray subsegments time it (median / p99 in "
-                    + "ms, and how many; subsegments that started after the warm-up, both rounds; billing traces its "
+                    + "ms, whole milliseconds as the X-Ray SDK records them here, and how many; subsegments that "
+                    + "started after the warm-up, both rounds; billing traces its "
                     + "invocation as `## handleRequest` with its calls inside, and its Stripe call; the baseline "
                     + "traces its SDK calls only): ").append(String.join("; ", traced)).append(".\n\n");
         }
