@@ -47,23 +47,24 @@ public final class LambdaEvents {
      * event with the typed classes and the handler still gets exactly the bytes Lambda would send.
      */
     public static <T> T invoke(RequestStreamHandler handler, Object event, Class<T> answerType, Context context) {
+        return LambdaEventSerializers.serializerFor(answerType, LambdaEvents.class.getClassLoader())
+                .fromJson(new ByteArrayInputStream(answer(handler, event, context)));
+    }
+
+    /** {@link #invoke} for a function that answers nothing (SNS reads no answer): only the event goes over the wire. */
+    public static void call(RequestStreamHandler handler, Object event, Context context) {
+        answer(handler, event, context);
+    }
+
+    /** The bytes the handler wrote for {@code event}, handed over as the runtime's serializer writes it. */
+    private static byte[] answer(RequestStreamHandler handler, Object event, Context context) {
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         try {
             handler.handleRequest(new ByteArrayInputStream(json(event)), answer, context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return LambdaEventSerializers.serializerFor(answerType, LambdaEvents.class.getClassLoader())
-                .fromJson(new ByteArrayInputStream(answer.toByteArray()));
-    }
-
-    /** {@link #invoke} for a function that answers nothing (SNS reads no answer): only the event goes over the wire. */
-    public static void call(RequestStreamHandler handler, Object event, Context context) {
-        try {
-            handler.handleRequest(new ByteArrayInputStream(json(event)), new ByteArrayOutputStream(), context);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return answer.toByteArray();
     }
 
     /** {@link #invoke} for an API Gateway proxy function: the event built with the typed classes, the answer read back. */
