@@ -1,5 +1,8 @@
 package com.scratch.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.scratch.json.JsonTrees;
+
 /**
  * A value as error messages show it: whole when short, otherwise its start and its length. A malformed message
  * can carry megabytes in one field, and the error is logged on every retry.
@@ -12,7 +15,8 @@ public final class Excerpt {
     }
 
     public static String of(Object value) {
-        String text = String.valueOf(value);
+        // A JSON value as JSON text, written without the ObjectMapper JsonNode.toString() would build
+        String text = value instanceof JsonNode node ? JsonTrees.write(node) : String.valueOf(value);
         if (text.length() <= MAX_CHARS) {
             return text;
         }

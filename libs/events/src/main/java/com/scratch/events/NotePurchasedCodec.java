@@ -1,10 +1,9 @@
 package com.scratch.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.scratch.json.JsonTrees;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -29,16 +28,13 @@ import java.util.regex.Pattern;
  */
 public final class NotePurchasedCodec {
 
-    // Exact decimals: as doubles, 9223372036854775808.0 would round down to the largest amount and pass
-    private static final ObjectMapper JSON =
-            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final BigDecimal SCHEMA_VERSION = BigDecimal.valueOf(NotePurchased.SCHEMA_VERSION);
 
     private NotePurchasedCodec() {
     }
 
     public static String encode(NotePurchased event) {
-        ObjectNode node = JSON.createObjectNode()
+        ObjectNode node = JsonTrees.object()
                 .put("schemaVersion", NotePurchased.SCHEMA_VERSION)
                 .put("eventId", event.eventId())
                 .put("amount", event.amount())
@@ -48,7 +44,7 @@ public final class NotePurchasedCodec {
                 .put("paymentId", event.paymentId());
         event.buyer().ifPresent(userId -> node.put("userId", userId));
         node.put("stage", event.stage()).put("purchasedAt", event.purchasedAt().toString());
-        return node.toString();
+        return JsonTrees.write(node);
     }
 
     /**
@@ -158,7 +154,9 @@ public final class NotePurchasedCodec {
             throw new MalformedEventException("Message is empty");
         }
         try {
-            JsonNode node = JSON.readTree(json);
+            // Exact decimals (JsonTrees reads them as BigDecimal): as doubles, 9223372036854775808.0 would round
+            // down to the largest amount and pass
+            JsonNode node = JsonTrees.read(json);
             if (!node.isObject()) {
                 throw new MalformedEventException("Message must be a JSON object, was " + node.getNodeType());
             }

@@ -3,7 +3,7 @@ package com.scratch.lambda;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scratch.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,14 +14,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads API Gateway's proxy event from the invocation's bytes and writes the answer, with plain Jackson trees: no
- * bean introspection, no reflection, nothing the runtime's own event serialiser loads. Unknown fields are ignored
+ * Reads API Gateway's proxy event from the invocation's bytes and writes the answer, with plain Jackson trees read by
+ * {@link JsonTrees}: no ObjectMapper, no bean introspection, no reflection, nothing the runtime's own event serialiser
+ * loads. Unknown fields are ignored
  * (API Gateway adds some now and then, e.g. {@code identity.clientCert}); a field we read with the wrong type is an
  * error that names it.
  */
 public final class ProxyEvents {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProxyEvents() {
     }
@@ -30,7 +29,7 @@ public final class ProxyEvents {
     public static ProxyRequest read(InputStream payload) throws IOException {
         JsonNode event;
         try {
-            event = JSON.readTree(payload);
+            event = JsonTrees.read(payload);
         } catch (JsonProcessingException e) {
             throw new MalformedProxyEventException("The invocation's payload is not JSON", e);
         }
@@ -40,11 +39,9 @@ public final class ProxyEvents {
     /** The same from bytes already read. */
     public static ProxyRequest read(byte[] payload) {
         try {
-            return read(JSON.readTree(payload));
+            return read(JsonTrees.read(payload));
         } catch (JsonProcessingException e) {
             throw new MalformedProxyEventException("The invocation's payload is not JSON", e);
-        } catch (IOException e) {
-            throw new IllegalStateException("Reading bytes in memory cannot fail", e);
         }
     }
 
@@ -67,7 +64,7 @@ public final class ProxyEvents {
 
     /** Writes {@code {"statusCode": ..., "headers": {...}, "body": "...", "isBase64Encoded": false}}. */
     public static void write(ProxyResponse response, OutputStream out) throws IOException {
-        try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
+        try (JsonGenerator json = JsonTrees.generator(out)) {
             json.writeStartObject();
             json.writeNumberField("statusCode", response.statusCode());
             json.writeObjectFieldStart("headers");

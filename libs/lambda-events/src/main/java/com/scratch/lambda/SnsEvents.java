@@ -2,7 +2,7 @@ package com.scratch.lambda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scratch.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -10,13 +10,11 @@ import java.util.List;
 
 /**
  * Reads the SNS event Lambda hands a subscribed function ({@code {"Records": [{"Sns": {...}}]}}, Lambda's PascalCase
- * keys) from the invocation's bytes, with plain Jackson trees, as {@link ProxyEvents} reads API Gateway's: the
+ * keys) from the invocation's bytes, with plain Jackson trees ({@link JsonTrees}), as {@link ProxyEvents} reads API Gateway's: the
  * runtime's serialiser for {@code SNSEvent} (Joda dates, mixins) is never loaded. Unknown fields are ignored; a
  * field we read with the wrong type, or a record without its message, is an error that names it.
  */
 public final class SnsEvents {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SnsEvents() {
     }
@@ -25,7 +23,7 @@ public final class SnsEvents {
     public static List<SnsNotification> read(InputStream payload) throws IOException {
         JsonNode event;
         try {
-            event = JSON.readTree(payload);
+            event = JsonTrees.read(payload);
         } catch (JsonProcessingException e) {
             throw new MalformedSnsEventException("The invocation's payload is not JSON", e);
         }

@@ -1,10 +1,10 @@
 package com.scratch.billing.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.scratch.billing.purchase.FailureAnswer;
 import com.scratch.billing.purchase.PurchaseFailedException;
 import com.scratch.billing.purchase.PurchaseReceipt;
+import com.scratch.json.JsonTrees;
 import com.scratch.lambda.ProxyResponse;
 import com.scratch.logging.LogKeys;
 import java.util.Map;
@@ -20,7 +20,6 @@ import org.slf4j.MDC;
 public final class ApiResponses {
 
     private static final Logger log = LoggerFactory.getLogger(ApiResponses.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> HEADERS = Map.of(
             "Content-Type", "application/json",
             "Access-Control-Allow-Origin", "*",
@@ -30,7 +29,7 @@ public final class ApiResponses {
     }
 
     public static ProxyResponse purchased(PurchaseReceipt receipt) {
-        return respond(200, JSON.createObjectNode()
+        return respond(200, JsonTrees.object()
                 .put("status", true)
                 .put("paymentId", receipt.paymentId())
                 .put("amount", receipt.amount())
@@ -56,7 +55,7 @@ public final class ApiResponses {
     }
 
     private static ProxyResponse respond(FailureAnswer answer) {
-        ObjectNode body = JSON.createObjectNode()
+        ObjectNode body = JsonTrees.object()
                 .put("status", false)
                 .put("error", answer.error())
                 .put("message", answer.message());
@@ -69,6 +68,6 @@ public final class ApiResponses {
     }
 
     private static ProxyResponse respond(int statusCode, ObjectNode body) {
-        return new ProxyResponse(statusCode, HEADERS, body.toString());
+        return new ProxyResponse(statusCode, HEADERS, JsonTrees.write(body));
     }
 }

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scratch.billing.purchase.InvalidPurchaseRequestException;
 import com.scratch.billing.purchase.PaymentSource;
 import com.scratch.billing.purchase.PurchaseRequest;
 import com.scratch.billing.purchase.RequestTooLargeException;
 import com.scratch.events.Excerpt;
 import com.scratch.events.NotePurchased;
+import com.scratch.json.JsonTrees;
 import com.scratch.lambda.ProxyRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,10 +36,10 @@ public final class PurchaseRequestParser {
      * Strict where Jackson is lenient by default: a field given twice is an error, not "the last one wins" (a body
      * must not mean two things), and nesting stops at a depth no purchase needs.
      */
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+    private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).build())
-            .build());
+            .build();
     private static final Pattern CARD_TOKEN = Pattern.compile("tok_[A-Za-z0-9_]{1,250}");
     private static final Pattern PAYMENT_METHOD = Pattern.compile("pm_[A-Za-z0-9_]{1,250}");
 
@@ -69,7 +69,7 @@ public final class PurchaseRequestParser {
             throw new RequestTooLargeException(bytes.length);
         }
         try (JsonParser parser = JSON.createParser(bytes)) {
-            JsonNode node = JSON.readTree(parser);
+            JsonNode node = JsonTrees.read(parser);
             if (node == null || !node.isObject()) {
                 throw new InvalidPurchaseRequestException("body", "Request body must be a JSON object");
             }

@@ -1,9 +1,9 @@
 package com.scratch.billing.webhook;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.scratch.billing.purchase.FailureAnswer;
 import com.scratch.billing.purchase.PurchaseFailedException;
+import com.scratch.json.JsonTrees;
 import com.scratch.lambda.ProxyResponse;
 import com.scratch.secrets.SecretReadException;
 import java.util.Locale;
@@ -19,21 +19,20 @@ import org.slf4j.LoggerFactory;
 public final class WebhookResponses {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookResponses.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> HEADERS = Map.of("Content-Type", "application/json");
 
     private WebhookResponses() {
     }
 
     public static ProxyResponse received(WebhookOutcome outcome) {
-        return respond(200, JSON.createObjectNode().put("received", true)
+        return respond(200, JsonTrees.object().put("received", true)
                 .put("outcome", outcome.name().toLowerCase(Locale.ROOT)));
     }
 
     /** 400 (413 when too large): not a genuine, fresh event. Stripe retries it, and it stays refused. */
     public static ProxyResponse rejected(WebhookRejectedException rejection) {
         log.warn("Refused a webhook request: {}", rejection.getMessage());
-        return respond(rejection.status(), JSON.createObjectNode().put("received", false)
+        return respond(rejection.status(), JsonTrees.object().put("received", false)
                 .put("error", rejection.status() == 413 ? "request_too_large" : "invalid_webhook")
                 .put("message", rejection.getMessage()));
     }
@@ -43,23 +42,23 @@ public final class WebhookResponses {
         FailureAnswer answer = failure.answer();
         log.warn("Webhook answered {} {} so that Stripe sends it again: {}", answer.status(), answer.error(),
                 failure.getMessage());
-        return respond(answer.status() >= 500 ? answer.status() : 503, JSON.createObjectNode().put("received", false)
+        return respond(answer.status() >= 500 ? answer.status() : 503, JsonTrees.object().put("received", false)
                 .put("error", answer.error()));
     }
 
     /** The signing secret could not be read: nothing can be verified now, so Stripe should send it again later. */
     public static ProxyResponse unavailable(SecretReadException failure) {
         log.error("Webhook answered 503: {}", failure.getMessage());
-        return respond(503, JSON.createObjectNode().put("received", false).put("error", "service_unavailable"));
+        return respond(503, JsonTrees.object().put("received", false).put("error", "service_unavailable"));
     }
 
     /** Anything else: a 500, which Stripe also retries, and the whole story in the log. */
     public static ProxyResponse unexpected(RuntimeException fault) {
         log.error("Webhook failed unexpectedly", fault);
-        return respond(500, JSON.createObjectNode().put("received", false).put("error", "internal_error"));
+        return respond(500, JsonTrees.object().put("received", false).put("error", "internal_error"));
     }
 
     private static ProxyResponse respond(int status, ObjectNode body) {
-        return new ProxyResponse(status, HEADERS, body.toString());
+        return new ProxyResponse(status, HEADERS, JsonTrees.write(body));
     }
 }
