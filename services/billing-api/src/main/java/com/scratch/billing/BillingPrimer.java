@@ -1,6 +1,7 @@
 package com.scratch.billing;
 
 import com.scratch.billing.api.ApiResponses;
+import com.scratch.billing.announce.SnsPurchaseAnnouncements;
 import com.scratch.billing.api.PurchaseRequestParser;
 import com.scratch.billing.purchase.PurchaseReceipt;
 import com.scratch.billing.stripe.StripePayments;
@@ -51,6 +52,7 @@ final class BillingPrimer {
     static void prime() {
         PurchaseRequestParser.parse(ProxyEvents.read(PRIMING_EVENT));
         StripePayments.prime();
+        SnsPurchaseAnnouncements.prime();
         NotePurchasedCodec.encode(new NotePurchased("priming", 4200, "usd", "Scratch charge", 21, "pi_priming", null,
                 "priming", Instant.EPOCH));
         ApiResponses.purchased(new PurchaseReceipt("pi_priming", 4200, "usd"));

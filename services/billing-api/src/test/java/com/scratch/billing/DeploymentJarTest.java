@@ -1,8 +1,12 @@
 package com.scratch.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.scratch.testing.ShrunkJar;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +42,21 @@ class DeploymentJarTest {
         assertThat(jar.contains("software.amazon.awssdk.services.dynamodb.DefaultDynamoDbClient")).isTrue();
         assertThat(jar.contains("software.amazon.awssdk.services.sns.DefaultSnsClient")).isTrue();
         assertThat(jar.contains("software.amazon.awssdk.services.ssm.DefaultSsmClient")).isTrue();
+    }
+
+    /**
+     * A priming that fails is only logged (the first request then loads what it needs), so nothing else would notice
+     * a class it reaches by reflection (stripe-java's parameters and models, the JDK's StAX found by name) missing.
+     */
+    @Test
+    void theRequestPathsPrimingRunsFromIt() throws Exception {
+        try (URLClassLoader function = new URLClassLoader(new URL[] {JAR.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            Method prime = function.loadClass(BillingPrimer.class.getName()).getDeclaredMethod("prime");
+            prime.setAccessible(true);
+
+            assertThatCode(() -> prime.invoke(null)).doesNotThrowAnyException();
+        }
     }
 
     @Test

@@ -117,13 +117,15 @@ public final class StripePayments implements Payments {
 
     /**
      * Loads what building a charge and reading Stripe's answer need, with no key and no network call (priming, in
-     * init and before a SnapStart snapshot): the parameter builders, and Gson's adapters for a PaymentIntent, which
-     * stripe-java builds by reflection over the model's whole class graph (about 400 classes) on the first answer.
+     * init and before a SnapStart snapshot): the parameter builders and their encoding into the request's form
+     * ({@code toMap}, by reflection over every nested parameter class), and Gson's adapters for a PaymentIntent,
+     * which stripe-java builds by reflection over the model's whole class graph (about 400 classes) on the first
+     * answer.
      */
     public static void prime() {
         PurchaseDetails details = new PurchaseDetails(1, null, "prime");
-        paymentIntent(400, new PaymentSource.CardToken("tok_visa"), details);
-        paymentIntent(400, new PaymentSource.PaymentMethod("pm_card_visa"), details);
+        paymentIntent(400, new PaymentSource.CardToken("tok_visa"), details).toMap();
+        paymentIntent(400, new PaymentSource.PaymentMethod("pm_card_visa"), details).toMap();
         ApiResource.GSON.fromJson(PRIMING_ANSWER, PaymentIntent.class);
     }
 
