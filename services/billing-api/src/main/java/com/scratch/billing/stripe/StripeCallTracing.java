@@ -3,7 +3,6 @@ package com.scratch.billing.stripe;
 import com.scratch.aws.ClientTracing;
 import com.scratch.aws.RemoteCall;
 import com.stripe.exception.StripeException;
-import com.stripe.model.PaymentIntent;
 import com.stripe.model.StripeError;
 import com.stripe.net.StripeResponse;
 import java.util.Objects;
@@ -30,17 +29,14 @@ final class StripeCallTracing {
         this.tracing = Objects.requireNonNull(tracing, "tracing == null");
     }
 
-    /** Makes the call inside a remote-call span. */
-    PaymentIntent paymentIntent(String method, String path, IntentCall call) throws StripeException {
+    /** Makes the call inside a remote-call span and reads its answer as a PaymentIntent. */
+    PaymentIntentAnswer paymentIntent(String method, String path, IntentCall call) throws StripeException {
         try (RemoteCall remote = tracing.remoteCall(REMOTE_NAME, method, path)) {
             try {
-                PaymentIntent intent = call.make();
-                StripeResponse response = intent.getLastResponse();
-                if (response != null) {
-                    remote.status(response.code());
-                    remote.requestId(response.requestId());
-                }
-                return intent;
+                StripeResponse response = call.make();
+                remote.status(response.code());
+                remote.requestId(response.requestId());
+                return PaymentIntentAnswer.read(response.body());
             } catch (StripeException e) {
                 if (e.getStatusCode() != null && e.getStatusCode() > 0) {
                     remote.status(e.getStatusCode());
@@ -49,7 +45,7 @@ final class StripeCallTracing {
                 remote.failed(e, summary(e));
                 throw e;
             } catch (RuntimeException e) {
-                // stripe-java failing on what came back: its message may quote the answer.
+                // What came back is no PaymentIntent: a message about it may quote the answer.
                 remote.failed(e, "no usable answer from Stripe");
                 throw e;
             }
@@ -80,9 +76,9 @@ final class StripeCallTracing {
         }
     }
 
-    /** One PaymentIntent call to Stripe. */
+    /** One PaymentIntent call to Stripe, answered with the PaymentIntent's JSON. */
     @FunctionalInterface
     interface IntentCall {
-        PaymentIntent make() throws StripeException;
+        StripeResponse make() throws StripeException;
     }
 }

@@ -8,15 +8,13 @@ import com.scratch.billing.purchase.PaymentPendingException;
 import com.scratch.billing.purchase.PaymentSource;
 import com.scratch.billing.purchase.Payments;
 import com.scratch.billing.purchase.PurchaseDetails;
-import com.scratch.billing.purchase.PurchaseService;
 import com.scratch.config.Stage;
 import com.scratch.secrets.CachedParameter;
 import com.stripe.exception.StripeException;
-import com.stripe.model.PaymentIntent;
-import com.stripe.net.ApiResource;
-import com.stripe.net.RequestOptions;
-import com.stripe.param.PaymentIntentCreateParams;
-import java.util.Map;
+import com.stripe.net.ApiResource.RequestMethod;
+import com.stripe.net.RawRequestOptions;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,16 +26,20 @@ import org.slf4j.LoggerFactory;
  * intent that did not succeed becomes the failure its status means. Every call to Stripe is a remote call in the
  * purchase's trace ({@link StripeCallTracing}), and the PaymentIntent's id, once Stripe names it (a declined one
  * included), annotates the invocation's span as {@value #PAYMENT_ID_ANNOTATION}. Thread-safe.
+ *
+ * <p>stripe-java makes each call (the key, its retries, the idempotency key, an error as its typed exception), as a
+ * raw request: the form is ours ({@link PaymentIntentForm}) and so is the reading of the answer
+ * ({@link PaymentIntentAnswer}). Its typed parameters and models cost a cold start ~400 ms of reflection over some
+ * 600 classes to send ten fields and read five (BENCHMARKS.md, figure 1).
  */
 public final class StripePayments implements Payments {
 
-    static final String CURRENCY = "usd";
     static final String PAYMENT_INTENTS_PATH = "/v1/payment_intents";
     /** The annotation a purchase's trace is found by ({@code annotation.paymentId = "pi_..."}). */
     public static final String PAYMENT_ID_ANNOTATION = "paymentId";
 
     private static final Logger log = LoggerFactory.getLogger(StripePayments.class);
-    /** The least of an answer to a charge; what matters is the type it is read as. */
+    /** The least of an answer to a charge. */
     private static final String PRIMING_ANSWER = "{\"id\":\"pi_priming\",\"object\":\"payment_intent\","
             + "\"amount\":400,\"currency\":\"usd\",\"status\":\"succeeded\",\"metadata\":{}}";
 
@@ -58,20 +60,20 @@ public final class StripePayments implements Payments {
 
     @Override
     public Payment charge(long amount, PaymentSource source, String idempotencyKey, PurchaseDetails details) {
-        PaymentIntentCreateParams params = paymentIntent(amount, source, details);
-        RequestOptions options = RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+        String form = PaymentIntentForm.of(amount, source, details);
+        RawRequestOptions options = RawRequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
         try {
-            PaymentIntent intent = stripe.call(client -> traced.paymentIntent("POST", PAYMENT_INTENTS_PATH,
-                    () -> client.v1().paymentIntents().create(params, options)));
+            PaymentIntentAnswer intent = stripe.call(client -> traced.paymentIntent("POST", PAYMENT_INTENTS_PATH,
+                    () -> client.rawRequest(RequestMethod.POST, PAYMENT_INTENTS_PATH, form, options)));
             // Annotated here, after the call: the invocation's span is current again, not the closed call's.
-            tracing.annotate(PAYMENT_ID_ANNOTATION, intent.getId());
-            log.debug("PaymentIntent {} created: {}", intent.getId(), intent.getStatus());
-            if ("processing".equals(intent.getStatus())) {
+            tracing.annotate(PAYMENT_ID_ANNOTATION, intent.id());
+            log.debug("PaymentIntent {} created: {}", intent.id(), intent.status());
+            if ("processing".equals(intent.status())) {
                 // A retry with the same idempotency key gets the first answer replayed, "processing" included:
                 // only a retrieve tells how the payment has gone since.
-                String id = intent.getId();
-                intent = stripe.call(client -> traced.paymentIntent("GET", PAYMENT_INTENTS_PATH + "/" + id,
-                        () -> client.v1().paymentIntents().retrieve(id)));
+                String path = PAYMENT_INTENTS_PATH + "/" + URLEncoder.encode(intent.id(), StandardCharsets.UTF_8);
+                intent = stripe.call(client -> traced.paymentIntent("GET", path,
+                        () -> client.rawRequest(RequestMethod.GET, path, null)));
             }
             return completed(intent);
         } catch (StripeException e) {
@@ -88,12 +90,12 @@ public final class StripePayments implements Payments {
      * {@code error_on_requires_action}, a decline is thrown by Stripe as a card error; an intent that comes back
      * unfinished is waiting for something a server-side confirm cannot give.
      */
-    static Payment completed(PaymentIntent intent) {
-        String id = intent.getId();
-        String status = intent.getStatus();
+    static Payment completed(PaymentIntentAnswer intent) {
+        String id = intent.id();
+        String status = intent.status();
         switch (status) {
             case "succeeded":
-                return new Payment(id, intent.getAmount(), intent.getCurrency());
+                return new Payment(id, intent.amount(), intent.currency());
             case "processing":
                 log.error("PaymentIntent {} is still processing: not announced; the client may retry with the same key",
                         id);
@@ -105,7 +107,7 @@ public final class StripePayments implements Payments {
                 log.warn("PaymentIntent {} needs customer authentication (status {})", id, status);
                 throw new AuthenticationRequiredException(id, status);
             case "canceled":
-                log.warn("PaymentIntent {} was canceled ({})", id, intent.getCancellationReason());
+                log.warn("PaymentIntent {} was canceled ({})", id, intent.cancellationReason());
                 throw new PaymentCanceledException(id);
             default:
                 // requires_capture, or a status newer than this code: the request this service built did not ask
@@ -117,38 +119,13 @@ public final class StripePayments implements Payments {
 
     /**
      * Loads what building a charge and reading Stripe's answer need, with no key and no network call (priming, in
-     * init and before a SnapStart snapshot): the parameter builders and their encoding into the request's form
-     * ({@code toMap}, by reflection over every nested parameter class), and Gson's adapters for a PaymentIntent,
-     * which stripe-java builds by reflection over the model's whole class graph (about 400 classes) on the first
-     * answer.
+     * init and before a SnapStart snapshot): the form, both kinds of payment source, and the answer's reader.
      */
     public static void prime() {
         PurchaseDetails details = new PurchaseDetails(1, null, "prime");
-        paymentIntent(400, new PaymentSource.CardToken("tok_visa"), details).toMap();
-        paymentIntent(400, new PaymentSource.PaymentMethod("pm_card_visa"), details).toMap();
-        ApiResource.GSON.fromJson(PRIMING_ANSWER, PaymentIntent.class);
-    }
-
-
-    private static PaymentIntentCreateParams paymentIntent(long amount, PaymentSource source, PurchaseDetails details) {
-        PaymentIntentCreateParams.Builder params = PaymentIntentCreateParams.builder()
-                .setAmount(amount)
-                .setCurrency(CURRENCY)
-                .setDescription(PurchaseService.DESCRIPTION)
-                // What the webhook needs to announce the purchase if this request never does (PurchaseMetadata).
-                .putAllMetadata(PurchaseMetadata.of(details))
-                .addPaymentMethodType("card")
-                .setConfirm(true)
-                .setErrorOnRequiresAction(true);
-        if (source instanceof PaymentSource.CardToken) {
-            // stripe-java's typed builder has no card-token form of payment_method_data: send it as extra params.
-            params.setPaymentMethodData(PaymentIntentCreateParams.PaymentMethodData.builder()
-                    .putExtraParam("type", "card")
-                    .putExtraParam("card", Map.of("token", source.id()))
-                    .build());
-        } else {
-            params.setPaymentMethod(source.id());
-        }
-        return params.build();
+        PaymentIntentForm.of(400, new PaymentSource.CardToken("tok_visa"), details);
+        PaymentIntentForm.of(400, new PaymentSource.PaymentMethod("pm_card_visa"), details);
+        RawRequestOptions.builder().setIdempotencyKey("priming").build();
+        completed(PaymentIntentAnswer.read(PRIMING_ANSWER));
     }
 }

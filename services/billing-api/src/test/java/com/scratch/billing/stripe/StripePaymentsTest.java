@@ -7,7 +7,6 @@ import com.scratch.billing.purchase.AuthenticationRequiredException;
 import com.scratch.billing.purchase.Payment;
 import com.scratch.billing.purchase.PaymentCanceledException;
 import com.scratch.billing.purchase.PaymentPendingException;
-import com.stripe.model.PaymentIntent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,12 +53,7 @@ class StripePaymentsTest {
                 .hasMessageContaining("requires_capture");
     }
 
-    private static PaymentIntent intent(String status) {
-        PaymentIntent intent = new PaymentIntent();
-        intent.setId("pi_1");
-        intent.setAmount(4200L);
-        intent.setCurrency("usd");
-        intent.setStatus(status);
-        return intent;
+    private static PaymentIntentAnswer intent(String status) {
+        return new PaymentIntentAnswer("pi_1", status, 4200, "usd", null);
     }
 }
