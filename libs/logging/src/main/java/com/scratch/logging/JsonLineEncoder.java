@@ -66,10 +66,10 @@ public final class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
         ByteArrayOutputStream out = new ByteArrayOutputStream(LINE_BYTES);
         try (JsonGenerator generator = json.createGenerator(out, JsonEncoding.UTF8)) {
             write(generator, event);
-        } catch (IOException | RuntimeException e) {
-            // A ByteArrayOutputStream does not fail; this is a value the generator refused. The line is lost, not
-            // the function's request, as with any Logback encoder.
-            addError("Could not write a log event as JSON", e);
+        } catch (IOException e) {
+            // A ByteArrayOutputStream does not fail, so this is the generator refusing what it was given: the line
+            // is lost, not the function's request, and Logback's status says why (as the old encoder did).
+            addWarn("Could not write a log event as JSON", e);
             return new byte[0];
         }
         out.write('\n');
@@ -117,7 +117,7 @@ public final class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
      * say {@code cold_start = 1} or {@code amount > 5000}: {@code cold_start} a boolean, amounts and counts numbers
      * (when they are integers that fit a long; otherwise the string as it is).
      */
-    static void writeMdcEntry(JsonGenerator generator, String key, String value) throws IOException {
+    private static void writeMdcEntry(JsonGenerator generator, String key, String value) throws IOException {
         if (LogKeys.COLD_START.equals(key)) {
             generator.writeBooleanField(key, Boolean.parseBoolean(value));
         } else if (NUMBERS.contains(key) && isLong(value)) {
