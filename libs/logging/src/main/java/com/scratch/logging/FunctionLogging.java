@@ -10,13 +10,6 @@ import ch.qos.logback.core.encoder.Encoder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import net.logstash.logback.composite.loggingevent.LogLevelJsonProvider;
-import net.logstash.logback.composite.loggingevent.LoggerNameJsonProvider;
-import net.logstash.logback.composite.loggingevent.LoggingEventFormattedTimestampJsonProvider;
-import net.logstash.logback.composite.loggingevent.LoggingEventJsonProviders;
-import net.logstash.logback.composite.loggingevent.MdcJsonProvider;
-import net.logstash.logback.composite.loggingevent.MessageJsonProvider;
-import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
@@ -86,32 +79,13 @@ public final class FunctionLogging {
         context.getLogger(OWN_CODE).setLevel(own);
     }
 
+    /**
+     * One JSON object per line, written with jackson-core's generator only: an ObjectMapper (as logstash-logback-encoder
+     * built one) would load jackson-databind, ~150 ms of every cold start (BENCHMARKS.md, "Logging backends").
+     */
     private static Encoder<ILoggingEvent> json(LoggerContext context, Map<String, String> fixed) {
-        LoggingEventJsonProviders providers = new LoggingEventJsonProviders();
-        LoggingEventFormattedTimestampJsonProvider timestamp = new LoggingEventFormattedTimestampJsonProvider();
-        timestamp.setFieldName(LogKeys.TIMESTAMP);
-        timestamp.setTimeZone("UTC");
-        // RFC 3339, which Lambda's level filter needs to keep the event's own time, to the millisecond as Powertools
-        timestamp.setPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
-        providers.addTimestamp(timestamp);
-        LogLevelJsonProvider level = new LogLevelJsonProvider();
-        level.setFieldName(LogKeys.LEVEL);
-        providers.addLogLevel(level);
-        MessageJsonProvider message = new MessageJsonProvider();
-        message.setFieldName(LogKeys.MESSAGE);
-        providers.addMessage(message);
-        LoggerNameJsonProvider logger = new LoggerNameJsonProvider();
-        logger.setFieldName(LogKeys.LOGGER);
-        providers.addLoggerName(logger);
-        providers.addProvider(new FixedFieldsJsonProvider(fixed));
-        MdcJsonProvider mdc = new MdcJsonProvider();
-        mdc.addMdcEntryWriter(new TypedMdcEntryWriter());
-        providers.addMdc(mdc);
-        providers.addProvider(new ErrorJsonProvider());
-
-        LoggingEventCompositeJsonEncoder encoder = new LoggingEventCompositeJsonEncoder();
+        JsonLineEncoder encoder = new JsonLineEncoder(fixed);
         encoder.setContext(context);
-        encoder.setProviders(providers);
         encoder.start();
         return encoder;
     }
