@@ -123,7 +123,7 @@ public final class NotifyHandler implements RequestStreamHandler {
      */
     @Override
     public void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
-        try (InvocationLog invocation = logging.begin(context); InvocationSpan span = tracing.invocation()) {
+        try (InvocationLog invocation = logging.begin(context); InvocationSpan span = tracing.invocation(context)) {
             try {
                 textEach(SnsEvents.read(event));
             } catch (RuntimeException e) {
