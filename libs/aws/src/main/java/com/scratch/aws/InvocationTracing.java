@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link ClientTracing#annotate}, which lands on this span while no call is open.
  *
  * <p>A span of the function's own, rather than annotations on the segment: in Lambda the function's segment is the
- * runtime's, a facade the function cannot write to. Build one per container with the function's
+ * runtime's, which the function cannot write to. Build one per container with the function's
  * {@link ClientTracing}; thread-safe.
  *
  * <pre>{@code

@@ -31,7 +31,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * ({@link XRayContextMissing}). A trace sampled out ({@code Sampled=0}) records and sends nothing, but its calls
  * still send {@code Root=<trace>;Sampled=0} on, as the X-Ray SDK did, so that downstream keeps the decision.
  *
- * <p>Thread-safe; build one per container ({@link #fromEnvironment}), which opens its UDP channel once.
+ * <p>Thread-safe; build one per container ({@link #fromEnvironment}), which opens its UDP socket once.
  */
 final class XRayClientTracing implements ClientTracing {
 

@@ -2,10 +2,10 @@ package com.scratch.aws;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends segment documents to the X-Ray daemon, one UDP datagram each: the daemon's header line
- * ({@value #HEADER_LINE}), then the document. One channel per tracing, opened when it is built (once per container);
- * thread-safe ({@link DatagramChannel#send} is).
+ * ({@value #HEADER_LINE}), then the document. One socket per tracing, opened when it is built (once per container);
+ * thread-safe ({@link DatagramSocket#send} is). A socket rather than a {@code DatagramChannel}: a channel is closed for
+ * good when a thread is interrupted while sending on it, which would end the container's tracing in silence.
  *
  * <p>Sending never fails the function: a trace is worth less than the invocation it describes. The first failure of
  * a container is logged, later ones are dropped in silence (a daemon that is gone stays gone, and a line per call
@@ -30,19 +31,19 @@ final class XRayDaemonEmitter implements AutoCloseable {
     private static final byte[] HEADER = HEADER_LINE.getBytes(StandardCharsets.UTF_8);
 
     private final XRayDaemonAddress address;
-    private final DatagramChannel channel;
+    private final DatagramSocket socket;
     private final AtomicBoolean failureLogged = new AtomicBoolean();
     /** Resolved at the first send, not at init: a host name would cost a lookup in every cold start. */
     private volatile SocketAddress target;
 
-    private XRayDaemonEmitter(XRayDaemonAddress address, DatagramChannel channel) {
+    private XRayDaemonEmitter(XRayDaemonAddress address, DatagramSocket socket) {
         this.address = address;
-        this.channel = channel;
+        this.socket = socket;
     }
 
     static XRayDaemonEmitter open(XRayDaemonAddress address) {
         try {
-            return new XRayDaemonEmitter(address, DatagramChannel.open());
+            return new XRayDaemonEmitter(address, new DatagramSocket());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open a UDP socket to the X-Ray daemon at " + address, e);
         }
@@ -55,7 +56,9 @@ final class XRayDaemonEmitter implements AutoCloseable {
 
     /** Sends one document (UTF-8 JSON, at most {@link #maxDocumentBytes()}); never throws for the network's sake. */
     void send(byte[] document) {
-        ByteBuffer datagram = ByteBuffer.allocate(HEADER.length + document.length).put(HEADER).put(document).flip();
+        byte[] datagram = new byte[HEADER.length + document.length];
+        System.arraycopy(HEADER, 0, datagram, 0, HEADER.length);
+        System.arraycopy(document, 0, datagram, HEADER.length, document.length);
         try {
             SocketAddress to = target;
             if (to == null) {
@@ -65,7 +68,7 @@ final class XRayDaemonEmitter implements AutoCloseable {
                 }
                 target = to = resolved;
             }
-            channel.send(datagram, to);
+            socket.send(new DatagramPacket(datagram, datagram.length, to));
         } catch (IOException | RuntimeException e) {
             dropped(e);
         }
@@ -81,10 +84,6 @@ final class XRayDaemonEmitter implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            log.debug("Closing the X-Ray daemon channel failed", e);
-        }
+        socket.close();
     }
 }

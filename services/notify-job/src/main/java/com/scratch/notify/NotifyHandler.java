@@ -96,7 +96,7 @@ public final class NotifyHandler implements RequestStreamHandler {
         this(logging, environment, StageConfig.fromEnvironment(environment), metricsOut, ClientTracing.xray(environment));
     }
 
-    /** One tracing for both clients and the invocations: one recorder, one trace per invocation. */
+    /** One tracing for both clients and the invocations: one UDP channel, one trace per invocation. */
     private NotifyHandler(InvocationLogContext logging, Map<String, String> environment, StageConfig stage,
             PrintStream metricsOut, ClientTracing tracing) {
         this(new AdminTexts(AwsClients.sns(environment, tracing), stage.adminPhoneNumber()),
