@@ -1,14 +1,14 @@
 package com.scratch.aws;
 
 /**
- * {@code AWS_XRAY_DAEMON_ADDRESS} in the function's environment is not an address the X-Ray SDK can send to
- * ({@code 127.0.0.1:2000}, or {@code tcp:127.0.0.1:2000 udp:127.0.0.1:2000}). Raised when the tracing is built, so
- * a typo fails the cold start rather than losing every trace in silence.
+ * {@code AWS_XRAY_DAEMON_ADDRESS} in the function's environment is not an address the X-Ray daemon can be reached at
+ * ({@code 127.0.0.1:2000}, or {@code tcp:127.0.0.1:2000 udp:127.0.0.1:2000}, the forms the X-Ray SDK accepted).
+ * Raised when the tracing is built, so a typo fails the cold start rather than losing every trace in silence.
  */
 public final class InvalidDaemonAddressException extends IllegalStateException {
 
-    InvalidDaemonAddressException(String variable, String value, Throwable cause) {
-        super("Environment variable " + variable + " is not an X-Ray daemon address: '" + value
-                + "' (expected host:port, such as 127.0.0.1:2000)", cause);
+    InvalidDaemonAddressException(String variable, String value, String reason) {
+        super("Environment variable " + variable + " is not an X-Ray daemon address: '" + value + "' (" + reason
+                + "; expected host:port, such as 127.0.0.1:2000, or tcp:host:port udp:host:port)");
     }
 }

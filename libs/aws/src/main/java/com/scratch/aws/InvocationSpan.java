@@ -7,7 +7,7 @@ package com.scratch.aws;
  * the invocation's work is done.
  *
  * <pre>{@code
- * try (InvocationSpan span = tracing.invocation(InvocationTracing.SPAN_NAME)) {
+ * try (InvocationSpan span = tracing.invocation(InvocationTracing.SPAN_NAME, context.getXrayTraceId())) {
  *     tracing.annotate("paymentId", "pi_123");
  *     ... the invocation's calls
  * }
@@ -19,7 +19,8 @@ public interface InvocationSpan extends AutoCloseable {
     InvocationSpan NONE = () -> {
     };
 
-    /** Ends the span and gives the thread back the span that was current before it (in Lambda, the runtime's). */
+    /** Ends the span and gives the thread back the span that was current before it (in Lambda, none: the
+     * runtime's segment is never current). */
     @Override
     void close();
 }

@@ -1,5 +1,6 @@
 package com.scratch.aws;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -10,12 +11,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link ClientTracing#annotate}, which lands on this span while no call is open.
  *
  * <p>A span of the function's own, rather than annotations on the segment: in Lambda the function's segment is the
- * runtime's, a facade the function cannot write to. Build one per container with the function's
+ * runtime's, which the function cannot write to. Build one per container with the function's
  * {@link ClientTracing}; thread-safe.
  *
  * <pre>{@code
  * InvocationTracing invocations = new InvocationTracing(tracing, "dev");
- * try (InvocationSpan span = invocations.start()) {
+ * try (InvocationSpan span = invocations.start(context)) {
  *     ... the handler's work
  * }
  * }</pre>
@@ -37,9 +38,20 @@ public final class InvocationTracing {
         this.stage = Objects.requireNonNull(stage, "stage == null");
     }
 
-    /** Opens this invocation's span, already annotated with the stage and whether it is the cold start. */
-    public InvocationSpan start() {
-        InvocationSpan span = tracing.invocation(SPAN_NAME);
+    /**
+     * Opens this invocation's span, already annotated with the stage and whether it is the cold start, under the
+     * segment Lambda opened for it: the one its trace header names ({@code Context.getXrayTraceId()}, the runtime's
+     * {@code Lambda-Runtime-Trace-Id}). Whether it is the cold start counts even when the invocation is not traced.
+     *
+     * @param context the invocation's; null (some tests) traces nothing
+     */
+    public InvocationSpan start(Context context) {
+        return start(context == null ? null : context.getXrayTraceId());
+    }
+
+    /** The same from the trace header itself; null traces nothing. */
+    public InvocationSpan start(String traceHeader) {
+        InvocationSpan span = tracing.invocation(SPAN_NAME, traceHeader);
         tracing.annotate(STAGE, stage);
         tracing.annotate(COLD_START, firstInvocation.getAndSet(false));
         return span;

@@ -13,7 +13,7 @@ enum NoClientTracing implements ClientTracing {
     }
 
     @Override
-    public InvocationSpan invocation(String name) {
+    public InvocationSpan invocation(String name, String traceHeader) {
         return InvocationSpan.NONE;
     }
 

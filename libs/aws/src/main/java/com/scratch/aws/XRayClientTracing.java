@@ -1,213 +1,219 @@
 package com.scratch.aws;
 
-import com.amazonaws.xray.AWSXRay;
-import com.amazonaws.xray.AWSXRayRecorder;
-import com.amazonaws.xray.AWSXRayRecorderBuilder;
-import com.amazonaws.xray.config.DaemonConfiguration;
-import com.amazonaws.xray.emitters.Emitter;
-import com.amazonaws.xray.entities.Entity;
-import com.amazonaws.xray.entities.FacadeSegment;
-import com.amazonaws.xray.entities.Subsegment;
-import com.amazonaws.xray.entities.ThrowableDescription;
-import com.amazonaws.xray.interceptors.TracingInterceptor;
-import com.amazonaws.xray.strategy.ContextMissingStrategy;
-import com.amazonaws.xray.strategy.IgnoreErrorContextMissingStrategy;
-import com.amazonaws.xray.strategy.LogErrorContextMissingStrategy;
-import com.amazonaws.xray.strategy.RuntimeErrorContextMissingStrategy;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.fasterxml.jackson.core.JsonFactory;
+import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * The X-Ray implementation of {@link ClientTracing}, and the only class of the project that imports the X-Ray SDK:
- * the invocation as a subsegment of the function's segment, SDK calls through the {@link TracingInterceptor},
- * registered explicitly on each client (the self-registering {@code -instrumentor} jar is deliberately not used),
- * remote calls as subsegments in the {@code remote} namespace with X-Ray's {@code http} fields, annotations on the
- * current subsegment. The interceptor also puts the trace header on each SDK request ({@code X-Amzn-Trace-Id:
- * Root=<trace>;Parent=<the call's subsegment>;Sampled=1}): that is what SNS passes on to a topic's subscribers, so
- * that the function SNS invokes continues the publisher's trace.
+ * The X-Ray implementation of {@link ClientTracing}, without the X-Ray SDK: each span is a subsegment document
+ * written with jackson-core's streaming generator ({@link XRaySegmentDocuments}) and sent to the daemon over UDP
+ * ({@link XRayDaemonEmitter}) as it ends. The SDK cost a cold start about 150 ms (its recorder's constructor reads
+ * sampling rules with the JVM's first Jackson {@code ObjectMapper}, and loads commons-logging's discovery,
+ * {@code SecureRandom} and centralized sampling), and its support ends on 2027-02-25.
  *
- * <p>In Lambda the global recorder is used: the runtime opens the (facade) segment, and the function's environment
- * is the process environment the global recorder reads. Outside Lambda (tests, local runs) a recorder of our own is
- * built from the environment map, so that several functions in one JVM each have theirs: it sends to
- * {@code AWS_XRAY_DAEMON_ADDRESS} when that is set, and reacts to a missing segment as
- * {@code AWS_XRAY_CONTEXT_MISSING} says, by default ignoring it (no segment is ever open there unless a test opens
- * one, and the recorder's default reaction is an error line on every call).
+ * <p>The invocation's span hangs from the segment Lambda opened for it, named by the invocation's trace header
+ * ({@code Context.getXrayTraceId()}: {@code Root} the trace, {@code Parent} the function's segment, {@code Sampled});
+ * that segment is the runtime's, which the function never writes to nor sends. SDK calls are subsegments in the
+ * {@code aws} namespace ({@link XRaySdkInterceptor}, which also puts the trace header on each request: SNS passes it
+ * on to a topic's subscribers, so that the function SNS invokes continues the publisher's trace); remote calls are
+ * subsegments in the {@code remote} namespace with X-Ray's {@code http} fields. Every span is sent as an independent
+ * subsegment ({@code parent_id} naming its parent), one datagram each, the children before the invocation's span.
+ *
+ * <p>What is current is per thread: the invocation's span while it is open, a remote call while it is open (an SDK
+ * call never stays current); ending a span gives the thread back the one that was current before it, and the
+ * invocation's span leaves the thread with what it had before the invocation (nothing, in Lambda), so that the
+ * container's next invocation hangs from its own header and nowhere else. An invocation with no usable header, and a
+ * call with no span open, is not traced, and {@code AWS_XRAY_CONTEXT_MISSING} says what else happens
+ * ({@link XRayContextMissing}). A trace sampled out ({@code Sampled=0}) records and sends nothing, but its calls
+ * still send {@code Root=<trace>;Sampled=0} on, as the X-Ray SDK did, so that downstream keeps the decision.
+ *
+ * <p>Thread-safe; build one per container ({@link #fromEnvironment}), which opens its UDP socket once.
  */
 final class XRayClientTracing implements ClientTracing {
 
-    static final String DAEMON_ADDRESS_VARIABLE = "AWS_XRAY_DAEMON_ADDRESS";
-    static final String CONTEXT_MISSING_VARIABLE = "AWS_XRAY_CONTEXT_MISSING";
     static final String REMOTE_NAMESPACE = "remote";
+    static final String AWS_NAMESPACE = "aws";
 
-    private final AWSXRayRecorder recorder;
+    private final XRayDaemonEmitter emitter;
+    private final XRaySegmentDocuments documents;
+    private final XRayContextMissing contextMissing;
+    private final Clock clock;
+    private final ThreadLocal<XRaySpan> current = new ThreadLocal<>();
+    private final List<ExecutionInterceptor> interceptors;
 
-    XRayClientTracing(AWSXRayRecorder recorder) {
-        this.recorder = Objects.requireNonNull(recorder, "recorder == null");
+    XRayClientTracing(XRayDaemonEmitter emitter, XRaySegmentDocuments documents, XRayContextMissing contextMissing,
+            Clock clock) {
+        this.emitter = Objects.requireNonNull(emitter, "emitter == null");
+        this.documents = Objects.requireNonNull(documents, "documents == null");
+        this.contextMissing = Objects.requireNonNull(contextMissing, "contextMissing == null");
+        this.clock = Objects.requireNonNull(clock, "clock == null");
+        this.interceptors = List.of(new XRaySdkInterceptor(this));
     }
 
-    /** The recorder this tracing records with (for tests of this package). */
-    AWSXRayRecorder recorder() {
-        return recorder;
-    }
-
+    /**
+     * From the function's environment: in Lambda when it has {@code AWS_LAMBDA_FUNCTION_NAME}; the daemon at
+     * {@code AWS_XRAY_DAEMON_ADDRESS} (127.0.0.1:2000 without it); {@code AWS_XRAY_CONTEXT_MISSING}.
+     *
+     * @throws InvalidDaemonAddressException when the daemon address is not one
+     */
     static XRayClientTracing fromEnvironment(Map<String, String> environment) {
         Objects.requireNonNull(environment, "environment == null");
-        if (environment.containsKey("AWS_LAMBDA_FUNCTION_NAME")) {
-            return new XRayClientTracing(AWSXRay.getGlobalRecorder());
-        }
-        AWSXRayRecorderBuilder recorder = AWSXRayRecorderBuilder.standard()
-                .withContextMissingStrategy(contextMissing(environment.get(CONTEXT_MISSING_VARIABLE)));
-        String daemonAddress = environment.get(DAEMON_ADDRESS_VARIABLE);
-        if (daemonAddress != null && !daemonAddress.isBlank()) {
-            recorder.withEmitter(emitter(daemonAddress.strip()));
-        }
-        return new XRayClientTracing(recorder.build());
+        boolean inLambda = environment.containsKey("AWS_LAMBDA_FUNCTION_NAME");
+        XRayDaemonAddress daemon = XRayDaemonAddress.parse(environment.get(XRayDaemonAddress.VARIABLE));
+        return new XRayClientTracing(XRayDaemonEmitter.open(daemon),
+                new XRaySegmentDocuments(new JsonFactory(), XRayDaemonEmitter.maxDocumentBytes(),
+                        System.getProperty("user.dir")),
+                XRayContextMissing.of(environment.get(XRayContextMissing.VARIABLE), inLambda), Clock.systemUTC());
     }
 
     @Override
     public List<ExecutionInterceptor> interceptors() {
-        return List.of(new TracingInterceptor(recorder, null, null));
+        return interceptors;
     }
 
     @Override
-    public InvocationSpan invocation(String name) {
+    public InvocationSpan invocation(String name, String traceHeader) {
         Objects.requireNonNull(name, "name == null");
-        Subsegment subsegment = recorder.beginSubsegment(name);
-        return () -> end(recorder, subsegment);
+        Optional<TraceHeader> header = TraceHeader.parse(traceHeader);
+        if (header.isEmpty()) {
+            contextMissing.missing(name + " (trace header: " + traceHeader + ")");
+            return InvocationSpan.NONE;
+        }
+        XRaySpan before = current.get();
+        XRaySpan span = new XRaySpan(header.get().root(), header.get().parent(), XRayIds.newId(), name,
+                header.get().sampled(), clock.instant(), before);
+        current.set(span);
+        return new InvocationSpan() {
+            private boolean closed;
+
+            @Override
+            public void close() {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                // Whatever a call left open, the invocation is over: the thread goes back to what it had before it.
+                restore(before);
+                send(span);
+            }
+        };
     }
 
     @Override
     public RemoteCall remoteCall(String name, String method, String urlPath) {
         Objects.requireNonNull(name, "name == null");
-        Subsegment subsegment = recorder.beginSubsegment(name);
-        subsegment.setNamespace(REMOTE_NAMESPACE);
-        subsegment.putHttp("request", Map.of("method", method, "url", urlPath));
-        return new XRayRemoteCall(recorder, subsegment);
+        XRaySpan span = child(name, name + " " + method + " " + urlPath);
+        if (span == null) {
+            return RemoteCall.NONE;
+        }
+        span.namespace(REMOTE_NAMESPACE);
+        span.httpRequest().put("method", method);
+        span.httpRequest().put("url", urlPath);
+        current.set(span);
+        return new XRayRemoteCall(span);
     }
 
     @Override
     public void annotate(String key, Object value) {
         Objects.requireNonNull(key, "key == null");
-        Entity entity = recorder.getTraceEntity();
-        // Lambda's facade segment is the runtime's and refuses writes: annotate inside a subsegment there.
-        if (entity == null || entity instanceof FacadeSegment || value == null) {
+        XRaySpan span = current.get();
+        if (span == null || !span.sampled() || value == null) {
             return;
         }
-        if (value instanceof Boolean) {
-            entity.putAnnotation(key, (Boolean) value);
-        } else if (value instanceof Number) {
-            entity.putAnnotation(key, (Number) value);
-        } else {
-            entity.putAnnotation(key, value.toString());
-        }
+        span.annotations().put(key, value instanceof Boolean || value instanceof Number ? value : value.toString());
     }
 
     /**
-     * Ends a subsegment this class began. {@code endSubsegment(subsegment)} sends it as X-Ray wants (on its own when
-     * its parent is Lambda's facade segment, else with its parent) but leaves it current: give the thread its parent
-     * back, or the next call would nest inside this one. Except Lambda's facade segment: X-Ray's Lambda context makes
-     * a new one for each invocation only when the thread has none, and the runtime runs every invocation on the same
-     * thread, so a facade left current would be the next invocation's parent and fail its first subsegment
-     * ({@code ClassCastException: FacadeSegment cannot be cast to Subsegment}). X-Ray's own Lambda context clears it.
+     * A new span under this thread's current one, not made current; null (after {@link XRayContextMissing} had its
+     * say) when none is open.
+     *
+     * @param what the call, for the context-missing line
      */
-    private static void end(AWSXRayRecorder recorder, Subsegment subsegment) {
-        boolean current = recorder.getTraceEntity() == subsegment;
-        recorder.endSubsegment(subsegment);
-        if (!current) {
+    XRaySpan child(String name, String what) {
+        XRaySpan parent = current.get();
+        if (parent == null) {
+            contextMissing.missing(what);
+            return null;
+        }
+        return new XRaySpan(parent.traceId(), parent.id(), XRayIds.newId(), name, parent.sampled(), clock.instant(),
+                parent);
+    }
+
+    /** Ends a child span: if it is current, its parent is again; sent unless its trace is sampled out. */
+    void end(XRaySpan span) {
+        if (current.get() == span) {
+            restore(span.previous());
+        }
+        send(span);
+    }
+
+    private void restore(XRaySpan span) {
+        if (span == null) {
+            current.remove();
+        } else {
+            current.set(span);
+        }
+    }
+
+    private void send(XRaySpan span) {
+        span.end(clock.instant());
+        if (!span.sampled()) {
             return;
         }
-        if (subsegment.getParent() instanceof FacadeSegment) {
-            recorder.clearTraceEntity();
-        } else {
-            recorder.setTraceEntity(subsegment.getParent());
-        }
+        documents.write(span).ifPresentOrElse(emitter::send, () -> emitter.dropped(new IllegalStateException(
+                "the document of " + span.name() + " is over " + XRayDaemonEmitter.MAX_DATAGRAM_BYTES
+                        + " bytes even without its stacks")));
     }
 
-    private static ContextMissingStrategy contextMissing(String configured) {
-        String strategy = configured == null ? "" : configured.strip().toUpperCase(Locale.ROOT);
-        switch (strategy) {
-            case "RUNTIME_ERROR":
-                return new RuntimeErrorContextMissingStrategy();
-            case "LOG_ERROR":
-                return new LogErrorContextMissingStrategy();
-            default:
-                return new IgnoreErrorContextMissingStrategy();
-        }
-    }
+    /** A remote call as a subsegment, marked as X-Ray marks HTTP calls when it ends. */
+    private final class XRayRemoteCall implements RemoteCall {
 
-    private static Emitter emitter(String daemonAddress) {
-        DaemonConfiguration daemon = new DaemonConfiguration();
-        try {
-            daemon.setDaemonAddress(daemonAddress);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidDaemonAddressException(DAEMON_ADDRESS_VARIABLE, daemonAddress, e);
-        }
-        try {
-            return Emitter.create(daemon);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not open the UDP socket to the X-Ray daemon at " + daemonAddress, e);
-        }
-    }
-
-    /** A remote call as an X-Ray subsegment, marked as X-Ray marks HTTP calls when it ends. */
-    private static final class XRayRemoteCall implements RemoteCall {
-
-        private final AWSXRayRecorder recorder;
-        private final Subsegment subsegment;
+        private final XRaySpan span;
         private Integer status;
-        private Throwable failure;
+        private boolean failed;
+        private boolean closed;
 
-        XRayRemoteCall(AWSXRayRecorder recorder, Subsegment subsegment) {
-            this.recorder = recorder;
-            this.subsegment = subsegment;
+        XRayRemoteCall(XRaySpan span) {
+            this.span = span;
         }
 
         @Override
         public void status(int httpStatus) {
             status = httpStatus;
-            subsegment.putHttp("response", Map.of("status", httpStatus));
+            span.httpResponse().put("status", httpStatus);
         }
 
         @Override
         public void requestId(String requestId) {
             if (requestId != null) {
-                subsegment.putMetadata(REMOTE_NAMESPACE, "request_id", requestId);
+                span.putMetadata(REMOTE_NAMESPACE, "request_id", requestId);
             }
         }
 
         @Override
         public void failed(Throwable cause) {
-            failure = cause;
-            subsegment.addException(cause);
+            failed = true;
+            span.exceptions().addAll(XRayExceptionDescription.describe(cause, false));
         }
 
         @Override
         public void failed(Throwable cause, String message) {
-            failure = cause;
-            // Described as X-Ray describes it (type, stack trimmed to the recorder's length), then the message
-            // replaced and the causes left out: theirs may say what the caller's message leaves out on purpose.
-            ThrowableDescription description = recorder.getThrowableSerializationStrategy()
-                    .describeInContext(subsegment, cause, List.of()).get(0);
-            description.setMessage(message);
-            description.setCause(null);
-            subsegment.getCause().addException(description);
+            failed = true;
+            span.exceptions().add(XRayExceptionDescription.withMessage(cause, message));
         }
 
         @Override
         public void close() {
-            // Set all three: the SDK's addException marks a fault, which a declined card (402) is not.
-            boolean answered = status != null;
-            boolean clientError = answered && status >= 400 && status < 500;
-            subsegment.setThrottle(answered && status == 429);
-            subsegment.setError(clientError);
-            // A 5xx, or no answer at all (or one the caller could not use): the remote's side or the way there.
-            subsegment.setFault(!clientError && (answered && status >= 500 || failure != null));
-            end(recorder, subsegment);
+            if (closed) {
+                return;
+            }
+            closed = true;
+            span.markByStatus(status, failed);
+            end(span);
         }
     }
 }

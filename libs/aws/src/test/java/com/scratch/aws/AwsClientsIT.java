@@ -3,11 +3,6 @@ package com.scratch.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.xray.AWSXRayRecorder;
-import com.amazonaws.xray.AWSXRayRecorderBuilder;
-import com.amazonaws.xray.emitters.UDPEmitter;
-import com.amazonaws.xray.config.DaemonConfiguration;
-import com.amazonaws.xray.interceptors.TracingInterceptor;
 import com.scratch.emulators.iam.AccessControl;
 import com.scratch.emulators.iam.IamPolicy;
 import com.scratch.emulators.iam.LocalAccount;
@@ -120,7 +115,7 @@ class AwsClientsIT {
         try (SsmClient ssmClient = AwsClients.ssm(local(Map.of())); SnsClient snsClient = AwsClients.sns(local(Map.of()))) {
             for (var client : new software.amazon.awssdk.core.SdkClient[] {ssmClient, snsClient}) {
                 assertThat(client.serviceClientConfiguration().overrideConfiguration().executionInterceptors())
-                        .hasAtLeastOneElementOfType(TracingInterceptor.class);
+                        .hasAtLeastOneElementOfType(XRaySdkInterceptor.class);
             }
         }
         assertThat(classExists("software.amazon.awssdk.http.apache.ApacheHttpClient")).isFalse();
@@ -129,18 +124,18 @@ class AwsClientsIT {
     }
 
     @Test
-    void withASegmentOpenTheCallIsSentToTheDaemonAsASubsegment() throws Exception {
+    void withAnInvocationOpenTheCallIsSentToTheDaemonAsASubsegment() throws Exception {
         ssm.putSecureString("/app/key", "value-1");
         try (DatagramSocket daemon = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             daemon.setSoTimeout(5000);
-            DaemonConfiguration address = new DaemonConfiguration();
-            address.setDaemonAddress("127.0.0.1:" + daemon.getLocalPort());
-            AWSXRayRecorder recorder = AWSXRayRecorderBuilder.standard().withEmitter(new UDPEmitter(address)).build();
+            ClientTracing tracing = ClientTracing.xray(Map.of("AWS_XRAY_DAEMON_ADDRESS",
+                    "127.0.0.1:" + daemon.getLocalPort()));
 
-            try (SsmClient client = AwsClients.ssm(local(Map.of()), new XRayClientTracing(recorder))) {
-                recorder.beginSegment("test");
-                client.getParameter(r -> r.name("/app/key").withDecryption(true));
-                recorder.endSegment();
+            try (SsmClient client = AwsClients.ssm(local(Map.of()), tracing)) {
+                try (InvocationSpan span = tracing.invocation("## handleRequest",
+                        "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")) {
+                    client.getParameter(r -> r.name("/app/key").withDecryption(true));
+                }
             }
 
             DatagramPacket packet = new DatagramPacket(new byte[65536], 65536);

@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
  * pointing at a UDP listener of this test ({@link LocalXRayDaemon}), which stands for the X-Ray daemon and reads what
  * the function sends.
  *
- * <p>Each invocation runs inside a facade segment with a new trace id and segment id, as Lambda's runtime opens it
- * before calling the handler; outside Lambda nothing opens one, so the test plays that part with the X-Ray SDK (main
- * code never imports it outside libs/aws). As in Lambda, the function sends its invocation's span
- * ({@value InvocationTracing#SPAN_NAME}) on its own when it ends, with every call the invocation made nested in it.
+ * <p>Each invocation is given the trace header of a new trace in its {@code Context} ({@code getXrayTraceId()}), as
+ * Lambda's runtime hands it over: the function's segment, which Lambda records, is the header's {@code Parent}. As in
+ * Lambda, the function sends its invocation's span ({@value InvocationTracing#SPAN_NAME}) under that segment, and each
+ * call the invocation made under the span, every one an independent subsegment document.
  *
  * <p>Not covered here: the link from billing's trace to notify's (SNS passes the trace header of billing's publish to
  * the subscribed function, and Lambda invokes notify in that trace). It needs SNS's delivery and Lambda's part, which
@@ -103,6 +103,10 @@ class BillingTraceIT {
         assertThat(publish.at("/aws/operation").asText()).isEqualTo("Publish");
         assertThat(publish.at("/http/response/status").asInt()).isEqualTo(200);
         assertThat(publish.path("fault").asBoolean(false)).isFalse();
+        assertThat(publish.at("/aws/topic_arn").asText()).isEqualTo(servers.topicArn);
+        assertThat(servers.sns.published(servers.topicArn)).last().extracting(message -> message.traceHeader())
+                .as("what SNS passes on to notify: this trace, the Publish as parent")
+                .isEqualTo("Root=" + purchase.traceId() + ";Parent=" + publish.path("id").asText() + ";Sampled=1");
         assertThat(purchase.operations("DynamoDb")).contains("PutItem");
         assertThat(purchase.operations("Ssm")).as("the key was read at init, outside the trace").isEmpty();
         assertThat(trace).as("every call is a child of the invocation's span")
@@ -203,8 +207,29 @@ class BillingTraceIT {
         assertThat(read.path("trace_id").asText()).isEqualTo(refreshed.traceId());
         assertThat(read.path("parent_id").asText()).isEqualTo(refreshed.single(SPAN).path("id").asText());
         assertThat(read.path("fault").asBoolean(false)).isFalse();
+        assertThat(refreshed.single(SPAN).path("parent_id").asText())
+                .as("the warm container's second invocation hangs from its own segment, not from the first's span")
+                .isEqualTo(refreshed.segmentId());
         assertThat(first.single(SPAN).at("/annotations/cold_start").asBoolean()).isTrue();
         assertThat(refreshed.single(SPAN).at("/annotations/cold_start").asBoolean()).isFalse();
+    }
+
+    /**
+     * Lambda sampled the request out: billing sends nothing for it, and its Publish passes the decision on to SNS
+     * ({@code Sampled=0}), so that notify's invocation is not recorded either.
+     */
+    @Test
+    void aPurchaseSampledOutSendsNothingAndPassesTheDecisionToSns() {
+        // when
+        LocalXRayDaemon.Invocation<APIGatewayProxyResponseEvent> purchase = daemon.invokeSampledOut(
+                context -> LambdaEvents.callProxy(handler, LocalBillingServers.event("events/billing-original.json"),
+                        context));
+
+        // then
+        assertThat(purchase.result().getStatusCode()).isEqualTo(200);
+        assertThat(purchase.trace()).isEmpty();
+        assertThat(servers.sns.published(servers.topicArn)).last().extracting(message -> message.traceHeader())
+                .isEqualTo("Root=" + purchase.traceId() + ";Sampled=0");
     }
 
     @Test
@@ -228,7 +253,7 @@ class BillingTraceIT {
 
         // when
         LocalXRayDaemon.Invocation<APIGatewayProxyResponseEvent> received = daemon.invoke(
-                () -> LambdaEvents.callProxy(webhook, request, null));
+                context -> LambdaEvents.callProxy(webhook, request, context));
 
         // then
         assertThat(received.result().getStatusCode()).isEqualTo(200);
@@ -241,7 +266,7 @@ class BillingTraceIT {
 
     private LocalXRayDaemon.Invocation<APIGatewayProxyResponseEvent> invoke(APIGatewayProxyRequestEvent event) {
         LocalXRayDaemon.Invocation<APIGatewayProxyResponseEvent> invocation = daemon.invoke(
-                () -> LambdaEvents.callProxy(handler, event, null));
+                context -> LambdaEvents.callProxy(handler, event, context));
         assertThat(invocation.thrown()).isNull();
         assertThat(invocation.trace()).as("sent to the daemon for trace %s", invocation.traceId()).isNotEmpty()
                 .allSatisfy(entity -> assertThat(entity.path("trace_id").asText()).isEqualTo(invocation.traceId()));

@@ -65,4 +65,15 @@ class DeploymentJarTest {
                 || name.startsWith("com.stripe.service.") || name.startsWith("com.stripe.model."))).isEmpty();
         assertThat(jar.contains("com.stripe.model.PaymentIntent")).isTrue();
     }
+
+    /**
+     * Tracing writes X-Ray's documents itself (libs/aws): no class of the X-Ray SDK ships, nor commons-logging, which
+     * only the SDK logged through.
+     */
+    @Test
+    void neitherTheXRaySdkNorCommonsLoggingIsInIt() {
+        assertThat(jar.classesStartingWith("com.amazonaws.xray.")).isEmpty();
+        assertThat(jar.classesStartingWith("org.apache.commons.logging.")).isEmpty();
+        assertThat(jar.contains("com.scratch.aws.XRayClientTracing")).isTrue();
+    }
 }

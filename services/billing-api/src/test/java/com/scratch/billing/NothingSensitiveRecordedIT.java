@@ -2,6 +2,7 @@ package com.scratch.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.scratch.emulators.sns.SnsFault;
@@ -43,7 +44,7 @@ class NothingSensitiveRecordedIT {
             Map<String, String> traced = Map.of("AWS_XRAY_DAEMON_ADDRESS", daemon.address());
             servers.reset("/stripeSecretKey/test", STRIPE_KEY);
             BillingHandler handler = servers.coldStart("dev", traced);
-            Handling handle = (function, body) -> daemon.invoke(() -> invoke(function, body));
+            Handling handle = (function, body) -> daemon.invoke(context -> invoke(function, body, context));
             for (String source : SOURCES) {
                 String field = source.startsWith("pm_") ? "paymentMethod" : "source";
                 handle.apply(handler, "{\"storage\":21,\"" + field + "\":\"" + source + "\"}");
@@ -85,10 +86,10 @@ class NothingSensitiveRecordedIT {
         }
     }
 
-    private static APIGatewayProxyResponseEvent invoke(BillingHandler handler, String body) {
+    private static APIGatewayProxyResponseEvent invoke(BillingHandler handler, String body, Context context) {
         APIGatewayProxyRequestEvent request = LocalBillingServers.purchase(body)
                 .withHeaders(Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-        return LambdaEvents.callProxy(handler, request, null);
+        return LambdaEvents.callProxy(handler, request, context);
     }
 
     /** One purchase request with this body, made to this billing function as one traced invocation. */

@@ -96,7 +96,7 @@ public final class NotifyHandler implements RequestStreamHandler {
         this(logging, environment, StageConfig.fromEnvironment(environment), metricsOut, ClientTracing.xray(environment));
     }
 
-    /** One tracing for both clients and the invocations: one recorder, one trace per invocation. */
+    /** One tracing for both clients and the invocations: one UDP channel, one trace per invocation. */
     private NotifyHandler(InvocationLogContext logging, Map<String, String> environment, StageConfig stage,
             PrintStream metricsOut, ClientTracing tracing) {
         this(new AdminTexts(AwsClients.sns(environment, tracing), stage.adminPhoneNumber()),
@@ -123,7 +123,7 @@ public final class NotifyHandler implements RequestStreamHandler {
      */
     @Override
     public void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
-        try (InvocationLog invocation = logging.begin(context); InvocationSpan span = tracing.invocation()) {
+        try (InvocationLog invocation = logging.begin(context); InvocationSpan span = tracing.invocation(context)) {
             try {
                 textEach(SnsEvents.read(event));
             } catch (RuntimeException e) {

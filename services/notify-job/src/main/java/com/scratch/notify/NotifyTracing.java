@@ -1,5 +1,6 @@
 package com.scratch.notify;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.scratch.aws.ClientTracing;
 import com.scratch.aws.InvocationSpan;
 import com.scratch.aws.InvocationTracing;
@@ -27,8 +28,9 @@ final class NotifyTracing {
         this.invocations = new InvocationTracing(tracing, stage);
     }
 
-    InvocationSpan invocation() {
-        return invocations.start();
+    /** The invocation's span, under the segment its trace header (in {@code context}) names. */
+    InvocationSpan invocation(Context context) {
+        return invocations.start(context);
     }
 
     /** Annotates the invocation's span with the purchase; the original message has no ids to give. */

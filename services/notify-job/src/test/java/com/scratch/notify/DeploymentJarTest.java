@@ -37,4 +37,15 @@ class DeploymentJarTest {
         assertThat(jar.contains("software.amazon.awssdk.services.dynamodb.DefaultDynamoDbClient")).isTrue();
         assertThat(jar.contains("software.amazon.awssdk.services.sns.DefaultSnsClient")).isTrue();
     }
+
+    /**
+     * Tracing writes X-Ray's documents itself (libs/aws): no class of the X-Ray SDK ships, nor commons-logging, which
+     * only the SDK logged through.
+     */
+    @Test
+    void neitherTheXRaySdkNorCommonsLoggingIsInIt() {
+        assertThat(jar.classesStartingWith("com.amazonaws.xray.")).isEmpty();
+        assertThat(jar.classesStartingWith("org.apache.commons.logging.")).isEmpty();
+        assertThat(jar.contains("com.scratch.aws.XRayClientTracing")).isTrue();
+    }
 }

@@ -30,8 +30,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * notify's part of a purchase's trace: the function built by its real cold start with {@code AWS_XRAY_DAEMON_ADDRESS}
- * pointing at a UDP listener of this test ({@link LocalXRayDaemon}), each invocation under a facade segment as Lambda's
- * runtime opens it, texting through the local SNS and its ledger in the local DynamoDB, signed as notify.
+ * pointing at a UDP listener of this test ({@link LocalXRayDaemon}), each invocation given the trace header of its segment as
+ * Lambda's runtime hands it over ({@code Context.getXrayTraceId()}), texting through the local SNS and its ledger in the local DynamoDB, signed as notify.
  *
  * <p>In AWS the segment belongs to the trace billing started (SNS passes the trace header on); here it is a trace of
  * its own, since only SNS's delivery and Lambda's part make that link: {@code SandboxTraceIT} (local/sandbox) shows
@@ -172,8 +172,8 @@ class NotifyTraceIT {
 
     private LocalXRayDaemon.Invocation<Void> invoke(String fixture) {
         SNSEvent event = LambdaEvents.load(fixture, SNSEvent.class);
-        return daemon.invoke(() -> {
-            LambdaEvents.call(handler, event, null);
+        return daemon.invoke(context -> {
+            LambdaEvents.call(handler, event, context);
             return null;
         });
     }

@@ -1,11 +1,6 @@
 package com.scratch.testing;
 
-import com.amazonaws.xray.AWSXRayRecorder;
-import com.amazonaws.xray.AWSXRayRecorderBuilder;
-import com.amazonaws.xray.ThreadLocalStorage;
-import com.amazonaws.xray.entities.FacadeSegment;
-import com.amazonaws.xray.entities.TraceHeader;
-import com.amazonaws.xray.entities.TraceID;
+import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,41 +12,43 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * The X-Ray daemon a function under test sends its trace to, and Lambda's runtime's part in that trace. A UDP socket
  * on a free loopback port stands for the daemon: give the function {@code AWS_XRAY_DAEMON_ADDRESS} =
- * {@link #address()}. {@link #invoke} runs one handler call as Lambda's runtime runs it, inside a facade segment for a
- * fresh trace id and segment id (the function cannot write to it and never sends it; outside Lambda nothing else
- * opens one), and returns what the function sent for it. Every datagram received stays in {@link #datagrams()}, to
+ * {@link #address()}. {@link #invoke} runs one handler call as Lambda's runtime runs it: with a {@code Context} whose
+ * {@code getXrayTraceId()} is the trace header of the function's segment in a fresh trace ({@code Root} a new trace
+ * id, {@code Parent} a new segment id, {@code Sampled=1}; Lambda records that segment itself, the function never
+ * sends it), and returns what the function sent for it. Every datagram received stays in {@link #datagrams()}, to
  * search what the traces hold.
  *
  * <pre>{@code
  * try (LocalXRayDaemon daemon = LocalXRayDaemon.start()) {
  *     BillingHandler handler = new BillingHandler(Map.of(..., "AWS_XRAY_DAEMON_ADDRESS", daemon.address()));
  *     LocalXRayDaemon.Invocation<APIGatewayProxyResponseEvent> purchase =
- *             daemon.invoke(() -> handler.handleRequest(event, null));
+ *             daemon.invoke(context -> LambdaEvents.callProxy(handler, event, context));
  *     JsonNode stripe = purchase.single("Stripe");
  * }
  * }</pre>
  *
- * <p>The caller declares {@code aws-xray-recorder-sdk-core} and {@code jackson-databind} (libs/aws brings both);
- * this module does not pass them on.
+ * <p>The caller declares {@code jackson-databind} and {@code aws-lambda-java-core}; this module does not pass them on.
  */
 public final class LocalXRayDaemon implements AutoCloseable {
 
-    /** The first line of every datagram the X-Ray SDK sends; a segment or subsegment document follows it. */
+    /** The first line of every datagram to the daemon (spaces aside); a segment or subsegment document follows it. */
     static final String HEADER = "{\"format\":\"json\",\"version\":1}";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DatagramSocket socket;
-    /** Stands for Lambda's runtime, the creator of each invocation's facade segment. */
-    private final AWSXRayRecorder runtime = AWSXRayRecorderBuilder.standard().build();
     private final List<String> datagrams = new CopyOnWriteArrayList<>();
 
     private LocalXRayDaemon(DatagramSocket socket) {
@@ -62,7 +59,7 @@ public final class LocalXRayDaemon implements AutoCloseable {
     public static LocalXRayDaemon start() {
         try {
             DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            // The SDK sends each document as its subsegment ends, on the function's thread: all of an invocation's
+            // The tracing sends each document as its span ends, on the function's thread: all of an invocation's
             // are queued here when the handler returns, and a short quiet means there is no more.
             socket.setSoTimeout(300);
             return new LocalXRayDaemon(socket);
@@ -77,23 +74,49 @@ public final class LocalXRayDaemon implements AutoCloseable {
     }
 
     /**
-     * One invocation as Lambda's runtime makes it: the thread's segment a facade for a new trace, then the handler,
-     * then the facade gone. What the handler throws is caught and returned with what was sent.
+     * One invocation as Lambda's runtime makes it: the handler called with a {@code Context} carrying the trace header
+     * of a new trace, sampled. What the handler throws is caught and returned with what was sent.
      */
-    public <T> Invocation<T> invoke(Supplier<T> handler) {
-        TraceID traceId = TraceID.create();
-        String segmentId = runtime.getIdGenerator().newEntityId();
-        ThreadLocalStorage.set(new FacadeSegment(runtime, traceId, segmentId, TraceHeader.SampleDecision.SAMPLED));
+    public <T> Invocation<T> invoke(Function<Context, T> handler) {
+        return invoke(true, handler);
+    }
+
+    /**
+     * The same in a trace sampled out ({@code Sampled=0}): Lambda records nothing of it, and neither may the function.
+     */
+    public <T> Invocation<T> invokeSampledOut(Function<Context, T> handler) {
+        return invoke(false, handler);
+    }
+
+    private <T> Invocation<T> invoke(boolean sampled, Function<Context, T> handler) {
+        String traceId = newTraceId();
+        String segmentId = newId();
+        String header = traceHeader(traceId, segmentId, sampled);
         T result = null;
         RuntimeException thrown = null;
         try {
-            result = handler.get();
+            result = handler.apply(new TestLambdaContext("function", UUID.randomUUID().toString(), header));
         } catch (RuntimeException e) {
             thrown = e;
-        } finally {
-            ThreadLocalStorage.clear();
         }
-        return new Invocation<>(traceId.toString(), segmentId, result, thrown, drain());
+        return new Invocation<>(traceId, segmentId, header, result, thrown, drain());
+    }
+
+    /** A trace header as Lambda's runtime hands one to a function: the trace, the function's segment, the decision. */
+    public static String traceHeader(String traceId, String segmentId, boolean sampled) {
+        return "Root=" + traceId + ";Parent=" + segmentId + ";Sampled=" + (sampled ? "1" : "0");
+    }
+
+    /** A new X-Ray trace id: version 1, the epoch second in 8 hex digits, 96 random bits. */
+    public static String newTraceId() {
+        byte[] random = new byte[12];
+        ThreadLocalRandom.current().nextBytes(random);
+        return "1-" + String.format("%08x", Instant.now().getEpochSecond()) + "-" + HexFormat.of().formatHex(random);
+    }
+
+    /** A new segment or subsegment id: 64 random bits in 16 hex digits. */
+    public static String newId() {
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     }
 
     /**
@@ -152,11 +175,11 @@ public final class LocalXRayDaemon implements AutoCloseable {
     }
 
     /**
-     * One invocation: its trace, the id of the runtime's segment its spans hang from, what the handler returned or
-     * threw, and every entity the function sent for it, nested ones flattened.
+     * One invocation: its trace, the id of the runtime's segment its spans hang from, the trace header the handler was
+     * given, what the handler returned or threw, and every entity the function sent for it, nested ones flattened.
      */
-    public record Invocation<T>(String traceId, String segmentId, T result, RuntimeException thrown,
-            List<JsonNode> trace) {
+    public record Invocation<T>(String traceId, String segmentId, String traceHeader, T result,
+            RuntimeException thrown, List<JsonNode> trace) {
 
         /** The entities named {@code name} ({@code Stripe}, {@code Sns}, {@code ## handleRequest}). */
         public List<JsonNode> named(String name) {

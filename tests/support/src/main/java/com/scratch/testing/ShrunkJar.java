@@ -99,6 +99,11 @@ public final class ShrunkJar {
         return classes.contains(className);
     }
 
+    /** The jar's classes whose binary name starts with {@code prefix} ({@code com.amazonaws.xray.}). */
+    public List<String> classesStartingWith(String prefix) {
+        return classes.stream().filter(name -> name.startsWith(prefix)).toList();
+    }
+
     /**
      * The providers {@code META-INF/services} files name that the jar lacks, as {@code service: provider}. A file whose
      * service type is neither in the jar nor in the JDK is skipped: nothing in the function can ask for that service.

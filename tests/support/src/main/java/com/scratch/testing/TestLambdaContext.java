@@ -7,9 +7,26 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
 /**
  * The {@code Context} Lambda passes a handler, with what a test reads back from the logs: the function's name, the
- * request id, the ARN Lambda builds from them (account 123456789012, us-east-1) and 1024 MB.
+ * request id, the ARN Lambda builds from them (account 123456789012, us-east-1) and 1024 MB; and the invocation's
+ * X-Ray trace header, which Lambda's runtime hands over in {@link #getXrayTraceId()} (null: no trace, as outside
+ * Lambda).
  */
-public record TestLambdaContext(String functionName, String awsRequestId) implements Context {
+public record TestLambdaContext(String functionName, String awsRequestId, String xrayTraceId) implements Context {
+
+    /** An invocation with no trace header. */
+    public TestLambdaContext(String functionName, String awsRequestId) {
+        this(functionName, awsRequestId, null);
+    }
+
+    /** The same invocation, with this trace header ({@code Root=...;Parent=...;Sampled=1}). */
+    public TestLambdaContext withXrayTraceId(String traceHeader) {
+        return new TestLambdaContext(functionName, awsRequestId, traceHeader);
+    }
+
+    @Override
+    public String getXrayTraceId() {
+        return xrayTraceId;
+    }
 
     @Override
     public String getAwsRequestId() {

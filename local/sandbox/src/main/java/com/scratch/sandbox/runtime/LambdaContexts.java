@@ -6,7 +6,9 @@ import java.util.UUID;
 
 /**
  * Builds the {@code Context} a handler receives. The interface belongs to the function's own class loader (it is
- * shaded into the deployment jar), so the context is a dynamic proxy of that interface.
+ * shaded into the deployment jar), so the context is a dynamic proxy of that interface. Its
+ * {@code getXrayTraceId()} is the invocation's trace header, as Lambda's runtime interface client returns the
+ * {@code Lambda-Runtime-Trace-Id} it got with the invocation: the function's tracing hangs its spans from it.
  */
 final class LambdaContexts {
 
@@ -16,7 +18,9 @@ final class LambdaContexts {
     private LambdaContexts() {
     }
 
-    static Object create(ClassLoader loader, FunctionSpec spec, long deadlineNanos) throws ClassNotFoundException {
+    /** @param traceHeader the function's segment's trace header; null when the function is not traced */
+    static Object create(ClassLoader loader, FunctionSpec spec, long deadlineNanos, String traceHeader)
+            throws ClassNotFoundException {
         String requestId = UUID.randomUUID().toString();
         Object logger = logger(loader, spec.name());
         return Proxy.newProxyInstance(loader, new Class<?>[] {loader.loadClass(CONTEXT)}, (proxy, method, args) -> {
@@ -30,6 +34,7 @@ final class LambdaContexts {
                 case "getMemoryLimitInMB": return spec.memorySizeMb();
                 case "getRemainingTimeInMillis": return (int) Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
                 case "getLogger": return logger;
+                case "getXrayTraceId": return traceHeader;
                 case "toString": return "LocalContext[" + spec.name() + ", " + requestId + "]";
                 case "hashCode": return System.identityHashCode(proxy);
                 case "equals": return proxy == args[0];

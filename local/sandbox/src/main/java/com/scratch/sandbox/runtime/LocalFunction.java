@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With {@code AWS_XRAY_DAEMON_ADDRESS} in its environment the function is traced as Lambda traces it with active
  * tracing ({@link LambdaTracing}): each invocation runs under a segment of its own, in the trace of the header it came
- * with ({@link #invoke(String, String)}) or in a new one, and the handler finds that segment open as its parent.
+ * with ({@link #invoke(String, String)}) or in a new one, and the handler gets that segment's trace header from
+ * {@code Context.getXrayTraceId()}, as Lambda's runtime hands it over: the function hangs its spans from it.
  *
  * <pre>{@code
  * LocalFunction billing = new LocalFunction(spec);
@@ -217,15 +218,12 @@ public final class LocalFunction implements AutoCloseable {
         private final boolean streams;
         private final RuntimeSerialization.EventSerializer input;
         private final RuntimeSerialization.EventSerializer output;
-        /** The segments the handler finds open; empty when the function is not traced or has no X-Ray SDK. */
-        private final Optional<FacadeSegments> facades;
 
         LoadedHandler(URLClassLoader loader, Object instance, Method method) throws ReflectiveOperationException {
             this.loader = loader;
             this.serialization = new RuntimeSerialization(loader);
             this.instance = instance;
             this.method = method;
-            this.facades = tracing.isPresent() ? FacadeSegments.in(loader) : Optional.empty();
             // A stream handler reads and writes the bytes itself, as in Lambda: no serializer is built for it.
             this.streams = isStreamHandler(method);
             this.input = streams ? null : serializer(method.getParameterTypes()[0]);
@@ -244,16 +242,19 @@ public final class LocalFunction implements AutoCloseable {
 
         String invoke(String eventJson, long deadlineNanos, String upstreamTraceHeader) {
             Optional<LambdaTracing.Segment> segment = tracing.map(lambda -> lambda.begin(upstreamTraceHeader));
+            // What the runtime hands the function in Context.getXrayTraceId(): its segment's header, under which its
+            // own spans hang. Per invocation, so that concurrent invocations of one function each get their own.
+            String functionTraceHeader = segment.map(open -> open.functionHeader().toString()).orElse(null);
             ClassLoader previous = Thread.currentThread().getContextClassLoader();
             Thread.currentThread().setContextClassLoader(loader);
             try {
-                segment.ifPresent(open -> facades.ifPresent(facade -> facade.open(open.functionHeader())));
                 if (streams) {
-                    return invokeStreams(eventJson, deadlineNanos);
+                    return invokeStreams(eventJson, deadlineNanos, functionTraceHeader);
                 }
                 Object event = input.read(eventJson);
                 Object result = method.getParameterCount() == 2
-                        ? method.invoke(instance, event, LambdaContexts.create(loader, spec, deadlineNanos))
+                        ? method.invoke(instance, event,
+                                LambdaContexts.create(loader, spec, deadlineNanos, functionTraceHeader))
                         : method.invoke(instance, event);
                 return result == null || output == null ? null : output.write(result);
             } catch (InvocationTargetException e) {
@@ -261,16 +262,16 @@ public final class LocalFunction implements AutoCloseable {
             } catch (ReflectiveOperationException e) {
                 throw new FunctionFailedException(spec.name(), e);
             } finally {
-                facades.ifPresent(FacadeSegments::clear);
                 Thread.currentThread().setContextClassLoader(previous);
                 segment.ifPresent(ended -> tracing.orElseThrow().end(ended));
             }
         }
 
-        private String invokeStreams(String eventJson, long deadlineNanos) throws ReflectiveOperationException {
+        private String invokeStreams(String eventJson, long deadlineNanos, String traceHeader)
+                throws ReflectiveOperationException {
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             method.invoke(instance, new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), answer,
-                    LambdaContexts.create(loader, spec, deadlineNanos));
+                    LambdaContexts.create(loader, spec, deadlineNanos, traceHeader));
             // Lambda returns what the handler wrote, nothing as an empty answer; callers treat null as "no answer".
             return answer.size() == 0 ? null : answer.toString(StandardCharsets.UTF_8);
         }

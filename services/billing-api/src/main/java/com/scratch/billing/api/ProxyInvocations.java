@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * What billing's two API Gateway functions do around their answer, every invocation: the invocation's log scope and
- * span, the answer's status to the log (which writes the debug lines of a 5xx), and the answer written back as API
+ * span (under the segment the context's trace header names), the answer's status to the log (which writes the debug lines of a 5xx), and the answer written back as API
  * Gateway reads it. The functions take the event as bytes ({@code RequestStreamHandler}) and read it with
  * {@link ProxyEvents}, inside the answer, so that an unreadable event is answered and logged like any other fault;
  * the runtime's own event serialiser is never loaded (libs/lambda-events says why).
@@ -33,7 +33,7 @@ public final class ProxyInvocations {
     /** Answers the event in {@code input} with {@code answer} (which never throws) and writes it to {@code output}. */
     public void handle(InputStream input, OutputStream output, Context context, Function<byte[], ProxyResponse> answer)
             throws IOException {
-        try (InvocationLog invocation = logging.begin(context); InvocationSpan span = invocations.start()) {
+        try (InvocationLog invocation = logging.begin(context); InvocationSpan span = invocations.start(context)) {
             ProxyResponse response = answer.apply(input.readAllBytes());
             invocation.answered(response.statusCode());
             ProxyEvents.write(response, output);

@@ -34,6 +34,8 @@ class RuntimeInterfaceClientIT {
         assertThat(answer.get("functionName").asText()).isEqualTo("echo");
         assertThat(answer.get("requestId").asText()).matches("[0-9a-f-]{36}");
         assertThat(answer.get("traceHeader").asText()).startsWith("Root=1-");
+        assertThat(answer.get("xrayTraceId").asText()).as("the header in the Context, which libs/aws's tracing reads")
+                .isEqualTo(answer.get("traceHeader").asText());
         assertThat(run.initMillis()).isPositive().isLessThanOrEqualTo(run.totalMillis());
     }
 }

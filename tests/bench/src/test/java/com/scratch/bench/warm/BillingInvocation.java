@@ -98,8 +98,8 @@ public class BillingInvocation {
     public static class OwnWork {
 
         /**
-         * {@code none}: {@code ClientTracing.none()}; {@code xray}: X-Ray as in Lambda (the global recorder, a facade
-         * segment per invocation from the trace header, the invocation's span sent to the daemon).
+         * {@code none}: {@code ClientTracing.none()}; {@code xray}: X-Ray as in Lambda (the invocation's span under the
+         * segment its context's trace header names, sent to the daemon).
          */
         @Param({"none", "xray"})
         public String tracing;

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * What the runtime does around each invocation in a benchmark, outside the time measured: the next event (its own
- * Idempotency-Key), the invocation's X-Ray trace header in {@code com.amazonaws.xray.traceHeader} (as Lambda's
- * runtime sets it), an empty buffer for the answer; and, after the call, the check that the answer is a 200, so that
+ * Idempotency-Key), the invocation's X-Ray trace header in {@code com.amazonaws.xray.traceHeader} and in the
+ * context's {@code getXrayTraceId()} (as Lambda's runtime sets both), an empty buffer for the answer; and, after the call, the check that the answer is a 200, so that
  * every figure is about purchases. The event template is the file named by {@value #EVENT_PROPERTY}. For one thread.
  */
 public final class Invocations {

@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * The Lambda {@code Context} a benchmark hands the handler: the function's name and memory from its environment, as
- * the runtime gives them, one request id for every invocation (the handlers only copy it into their log lines).
+ * the runtime gives them, one request id for every invocation (the handlers only copy it into their log lines), and
+ * the invocation's trace header, which the runtime puts both here and in {@code com.amazonaws.xray.traceHeader}
+ * ({@link Invocations#next()} sets that one): billing's tracing reads it here, the baseline's X-Ray SDK there.
  */
 record LambdaContext(String functionName, int memoryLimitInMB, String awsRequestId) implements Context {
 
@@ -16,6 +18,11 @@ record LambdaContext(String functionName, int memoryLimitInMB, String awsRequest
         return new LambdaContext(environment.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "billing"),
                 Integer.parseInt(environment.getOrDefault("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024")),
                 "8f5e0a7c-2d4b-4c1e-9a3f-6b7d8e9f0a1b");
+    }
+
+    @Override
+    public String getXrayTraceId() {
+        return System.getProperty(InvocationEvents.TRACE_HEADER_PROPERTY);
     }
 
     @Override
