@@ -28,7 +28,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * invocation's span leaves the thread with what it had before the invocation (nothing, in Lambda), so that the
  * container's next invocation hangs from its own header and nowhere else. An invocation with no usable header, and a
  * call with no span open, is not traced, and {@code AWS_XRAY_CONTEXT_MISSING} says what else happens
- * ({@link XRayContextMissing}). A trace sampled out ({@code Sampled=0}) records and sends nothing, but its calls
+ * ({@link XRayContextMissing}), except for a call in Lambda: there a call with no span open is outside every
+ * invocation, at init (the key's prefetch) or on a thread of the function's own (its refresh), and is simply not
+ * traced, as X-Ray's own Lambda context did at init; an error line on every cold start would be noise. A trace sampled out ({@code Sampled=0}) records and sends nothing, but its calls
  * still send {@code Root=<trace>;Sampled=0} on, as the X-Ray SDK did, so that downstream keeps the decision.
  *
  * <p>Thread-safe; build one per container ({@link #fromEnvironment}), which opens its UDP socket once.
@@ -41,15 +43,21 @@ final class XRayClientTracing implements ClientTracing {
     private final XRayDaemonEmitter emitter;
     private final XRaySegmentDocuments documents;
     private final XRayContextMissing contextMissing;
+    private final XRayContextMissing callOutsideInvocations;
     private final Clock clock;
     private final ThreadLocal<XRaySpan> current = new ThreadLocal<>();
     private final List<ExecutionInterceptor> interceptors;
 
+    /**
+     * @param contextMissing what an invocation with no usable header does, and a call with no span open
+     * @param inLambda whether a call with no span open is outside every invocation, and so not traced, silently
+     */
     XRayClientTracing(XRayDaemonEmitter emitter, XRaySegmentDocuments documents, XRayContextMissing contextMissing,
-            Clock clock) {
+            boolean inLambda, Clock clock) {
         this.emitter = Objects.requireNonNull(emitter, "emitter == null");
         this.documents = Objects.requireNonNull(documents, "documents == null");
         this.contextMissing = Objects.requireNonNull(contextMissing, "contextMissing == null");
+        this.callOutsideInvocations = inLambda ? XRayContextMissing.IGNORE : contextMissing;
         this.clock = Objects.requireNonNull(clock, "clock == null");
         this.interceptors = List.of(new XRaySdkInterceptor(this));
     }
@@ -67,7 +75,8 @@ final class XRayClientTracing implements ClientTracing {
         return new XRayClientTracing(XRayDaemonEmitter.open(daemon),
                 new XRaySegmentDocuments(new JsonFactory(), XRayDaemonEmitter.maxDocumentBytes(),
                         System.getProperty("user.dir")),
-                XRayContextMissing.of(environment.get(XRayContextMissing.VARIABLE), inLambda), Clock.systemUTC());
+                XRayContextMissing.of(environment.get(XRayContextMissing.VARIABLE), inLambda), inLambda,
+                Clock.systemUTC());
     }
 
     @Override
@@ -136,7 +145,7 @@ final class XRayClientTracing implements ClientTracing {
     XRaySpan child(String name, String what) {
         XRaySpan parent = current.get();
         if (parent == null) {
-            contextMissing.missing(what);
+            callOutsideInvocations.missing(what);
             return null;
         }
         return new XRaySpan(parent.traceId(), parent.id(), XRayIds.newId(), name, parent.sampled(), clock.instant(),

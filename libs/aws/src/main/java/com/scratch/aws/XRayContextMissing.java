@@ -6,8 +6,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a traced call does when no trace is open on its thread, as {@code AWS_XRAY_CONTEXT_MISSING} says, with the
- * X-Ray SDK's names and defaults: in Lambda an error line ({@code LOG_ERROR}, which Lambda also sets; a call at init,
- * before any invocation, is one), elsewhere nothing ({@code IGNORE}: tests and local runs have no trace unless they
+ * X-Ray SDK's names and defaults: in Lambda an error line ({@code LOG_ERROR}, which Lambda also sets; but in Lambda a
+ * call with no span open is outside every invocation and never reaches this: see {@link XRayClientTracing}), elsewhere
+ * nothing ({@code IGNORE}: tests and local runs have no trace unless they
  * pass a header). The call itself always goes ahead untraced, except under {@code RUNTIME_ERROR}.
  */
 enum XRayContextMissing {
