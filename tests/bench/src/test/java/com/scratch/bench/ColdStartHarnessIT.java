@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scratch.bench.runtime.ColdStart;
 import com.scratch.bench.runtime.WarmContainer;
 import com.scratch.emulators.serverless.RepositoryRoot;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,10 @@ import org.junit.jupiter.api.Test;
 class ColdStartHarnessIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String OBJECT_MAPPER = "com.fasterxml.jackson.databind.ObjectMapper";
+    private static final String XRAY_SDK = "com.amazonaws.xray.";
+    private static final String STRIPE_MODEL = "com.stripe.model.PaymentIntent";
+    private static final String STRIPE_PARAMETERS = "com.stripe.param.";
     private static Contenders contenders;
     private static PurchaseStack stack;
 
@@ -40,7 +45,11 @@ class ColdStartHarnessIT {
 
     @Test
     void billingPurchasesColdUnderTheRuntimeInterfaceClient() throws Exception {
-        assertPurchases(contenders.billing());
+        ColdStart run = assertPurchases(contenders.billing());
+
+        // Nothing went wrong, so nothing says it did: an error line on every cold start would page someone for nothing
+        assertThat(Files.readString(run.output())).as(run.output().toString()).doesNotContain("\"level\":\"ERROR\"")
+                .contains("\"level\":\"INFO\"");
     }
 
     @Test
@@ -63,6 +72,38 @@ class ColdStartHarnessIT {
         assertPurchasesWarm(contenders.baseline());
     }
 
+    /**
+     * What billing's cold start must not load, each a share of the baseline's that billing cut (BENCHMARKS.md, figure
+     * 1): an {@code ObjectMapper} (the first of a JVM is ~150 ms of jackson-databind), the X-Ray SDK, the encoder
+     * that built one for the logs, and stripe-java's typed parameters and models (Gson's reflection over ~600
+     * classes). The baseline, run the same way, loads every one of them: the check sees them where they are.
+     */
+    @Test
+    void billingsColdStartLoadsNoneOfWhatItCut() throws Exception {
+        assertThat(loadedInAColdStart(contenders.billing()).stream().filter(ColdStartHarnessIT::cut)).isEmpty();
+
+        assertThat(loadedInAColdStart(contenders.baseline()))
+                .contains(OBJECT_MAPPER, STRIPE_MODEL)
+                .anyMatch(name -> name.startsWith(XRAY_SDK))
+                .anyMatch(name -> name.startsWith(STRIPE_PARAMETERS));
+    }
+
+    private static boolean cut(String className) {
+        return className.equals(OBJECT_MAPPER) || className.equals(STRIPE_MODEL)
+                || className.startsWith(XRAY_SDK) || className.startsWith(STRIPE_PARAMETERS)
+                || className.startsWith("net.logstash.");
+    }
+
+    private static List<String> loadedInAColdStart(Contenders.Contender contender) throws Exception {
+        Path log = Path.of("target", "bench-it", contender.name() + "-class-load.log").toAbsolutePath();
+        ColdStart run = contender.coldStart(stack,
+                List.of("-Xlog:class+load=info:file=" + log + ":uptimenanos"), "it-class-load");
+        assertThat(run.answered()).as("answered (output in %s): %s", run.output(), run.response()).isTrue();
+        List<String> loaded = ClassLoadLog.read(log).classes().stream().map(ClassLoadLog.LoadedClass::name).toList();
+        assertThat(loaded).as("the class-load log of %s", contender.name()).contains(contender.handler().substring(0, contender.handler().indexOf("::")));
+        return loaded;
+    }
+
     private static void assertPurchasesWarm(Contenders.Contender contender) throws Exception {
         PurchaseStack.Effects before = stack.effects();
         try (WarmContainer container = contender.container(stack, List.of(), "it-warm")) {
@@ -78,7 +119,7 @@ class ColdStartHarnessIT {
         assertThat(after.recorded()).isEqualTo(before.recorded() + 3);
     }
 
-    private static void assertPurchases(Contenders.Contender contender) throws Exception {
+    private static ColdStart assertPurchases(Contenders.Contender contender) throws Exception {
         // given
         PurchaseStack.Effects before = stack.effects();
         stack.xray.drain();
@@ -101,5 +142,6 @@ class ColdStartHarnessIT {
         assertThat(run.cpuMillis()).isPositive();
         assertThat(stack.xray.drain()).as("X-Ray traced the publish and the ledger's calls")
                 .extracting(entity -> entity.path("name").asText()).contains("Sns", "DynamoDb");
+        return run;
     }
 }
