@@ -20,8 +20,11 @@ import org.junit.jupiter.api.Test;
  */
 class SnapStartHarnessIT {
 
-    /** What {@code BillingPrimer} loads through {@code StripePayments.prime()}, and a purchase needs. */
-    private static final String PRIMED_CLASS = "com.stripe.param.PaymentIntentCreateParams";
+    /**
+     * What {@code BillingPrimer} loads through {@code StripePayments.prime()}, and a purchase needs: the reading of
+     * Stripe's answer.
+     */
+    private static final String PRIMED_CLASS = "com.scratch.billing.stripe.PaymentIntentAnswer";
     private static final Path WORK = Path.of("target", "bench-it");
     private static PurchaseStack stack;
     private static List<SnapStartRestoreBenchmark.Side> sides;
