@@ -44,19 +44,41 @@ public final class FunctionLogging {
     public static InvocationLogContext configure(String service, Map<String, String> environment) {
         Objects.requireNonNull(service, "service == null");
         LogSettings settings = LogSettings.fromEnvironment(environment);
+        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+        if (factory instanceof LoggerContext logback) {
+            configure(logback, settings, fixedFields(service, environment));
+        }
+        // Another slf4j backend (a test's, a tool's) keeps its own configuration; the MDC keys still reach it.
+        return new InvocationLogContext(!environment.containsKey("AWS_LAMBDA_FUNCTION_NAME"), environment);
+    }
+
+    /**
+     * What {@link FunctionLogbackConfigurator} sets up when Logback starts, before the function calls
+     * {@link #configure}: the same from {@code environment}, without the service's name; a logging variable with a
+     * value it does not take counts as unset here (the function's own {@link #configure} refuses it, naming it).
+     */
+    static void configureUntilTheFunctionDoes(LoggerContext context, Map<String, String> environment) {
+        LogSettings settings;
+        try {
+            settings = LogSettings.fromEnvironment(environment);
+        } catch (InvalidLogSettingException e) {
+            settings = LogSettings.fromEnvironment(Map.of());
+        }
+        configure(context, settings, fixedFields(null, environment));
+    }
+
+    /** {@code service} (when known), {@code stage} and, in Lambda, {@code function_name}, on every line. */
+    private static Map<String, String> fixedFields(String service, Map<String, String> environment) {
         Map<String, String> fixed = new LinkedHashMap<>();
-        fixed.put(LogKeys.SERVICE, service);
+        if (service != null) {
+            fixed.put(LogKeys.SERVICE, service);
+        }
         fixed.put(LogKeys.STAGE, environment.getOrDefault("STAGE", ""));
         String functionName = environment.get("AWS_LAMBDA_FUNCTION_NAME");
         if (functionName != null) {
             fixed.put(LogKeys.FUNCTION_NAME, functionName);
         }
-        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-        if (factory instanceof LoggerContext logback) {
-            configure(logback, settings, fixed);
-        }
-        // Another slf4j backend (a test's, a tool's) keeps its own configuration; the MDC keys still reach it.
-        return new InvocationLogContext(functionName == null, environment);
+        return fixed;
     }
 
     private static synchronized void configure(LoggerContext context, LogSettings settings,

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,23 +22,12 @@ class LoggingLoadsNoDatabindTest {
 
     @Test
     void configuringLoggingAndWritingAnInfoAndAnErrorLineLoadsNoDatabindClass(@TempDir Path dir) throws Exception {
-        Path classLog = dir.resolve("class-load.log");
-        Path stdout = dir.resolve("stdout.txt");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xlog:class+load=info:file=" + classLog,
-                "-cp", System.getProperty("java.class.path"), LoggingColdPath.class.getName())
-                .redirectErrorStream(true)
-                .redirectOutput(stdout.toFile())
-                .start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the JVM ends within a minute").isTrue();
-        String output = Files.readString(stdout, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(output).isZero();
+        FreshJvm jvm = FreshJvm.run(LoggingColdPath.class, Map.of(), dir);
+        String output = jvm.output();
 
-        List<String> loaded = Files.readAllLines(classLog);
-        assertThat(loaded).as("the log lists the classes loaded")
-                .anyMatch(line -> line.contains(" com.fasterxml.jackson.core.JsonFactory "))
-                .anyMatch(line -> line.contains(" " + JsonLineEncoder.class.getName() + " "));
-        assertThat(loaded).filteredOn(line -> line.contains("com.fasterxml.jackson.databind")).isEmpty();
+        assertThat(jvm.loaded("com.fasterxml.jackson.core.JsonFactory")).as("the log lists the classes loaded").isTrue();
+        assertThat(jvm.loaded(JsonLineEncoder.class.getName())).isTrue();
+        assertThat(jvm.classLoadLog()).filteredOn(line -> line.contains("com.fasterxml.jackson.databind")).isEmpty();
 
         List<JsonNode> lines = new ArrayList<>();
         for (String line : output.split("\\R")) {
