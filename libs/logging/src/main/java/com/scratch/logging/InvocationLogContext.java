@@ -21,7 +21,10 @@ public final class InvocationLogContext {
     /** What Powertools keeps: enough debug lines to explain a failure, not enough to fill a log stream. */
     static final int DEBUG_BUFFER_CHARS = 20 * 1024;
 
-    /** Where the Lambda Java runtime puts the invocation's trace header; the variable is only the first one's. */
+    /**
+     * Where the Lambda Java runtime also puts the invocation's trace header, for a context that does not carry it;
+     * the variable is only the first invocation's.
+     */
     private static final String TRACE_HEADER_PROPERTY = "com.amazonaws.xray.traceHeader";
     private static final String TRACE_HEADER_VARIABLE = "_X_AMZN_TRACE_ID";
 
@@ -52,10 +55,18 @@ public final class InvocationLogContext {
             putIfPresent(LogKeys.FUNCTION_REQUEST_ID, context.getAwsRequestId());
             MDC.put(LogKeys.FUNCTION_MEMORY_SIZE, Integer.toString(context.getMemoryLimitInMB()));
         }
-        String header = System.getProperty(TRACE_HEADER_PROPERTY, environmentTraceHeader);
-        traceId(header).ifPresent(id -> MDC.put(LogKeys.XRAY_TRACE_ID, id));
+        traceId(traceHeader(context)).ifPresent(id -> MDC.put(LogKeys.XRAY_TRACE_ID, id));
         DebugBuffer.open(DEBUG_BUFFER_CHARS);
         return new InvocationLog();
+    }
+
+    /**
+     * The invocation's trace header from where the tracing reads it too, the context ({@code Lambda-Runtime-Trace-Id},
+     * as the runtime, the sandbox and the tests hand it over), so that a line and the trace name the same trace.
+     */
+    private String traceHeader(Context context) {
+        String header = context == null ? null : context.getXrayTraceId();
+        return header != null ? header : System.getProperty(TRACE_HEADER_PROPERTY, environmentTraceHeader);
     }
 
     /** The {@code Root=} part of an X-Ray trace header. */

@@ -34,6 +34,24 @@ class FunctionLoggingTest {
     }
 
     @Test
+    void theTraceIdIsTheOneTheInvocationsContextCarries() throws Exception {
+        InvocationLogContext logging = FunctionLogging.configure("billing-api", LAMBDA);
+        List<JsonNode> lines;
+        try (LogCapture out = new LogCapture()) {
+            try (InvocationLog invocation = logging.begin(new TestLambdaContext("billing-api-dev-billing", "req-1",
+                    "Root=1-67891233-abcdef012345678912345678;Parent=463ac35c9f6413ad;Sampled=1"))) {
+                log.info("traced");
+            }
+            lines = jsonLines(out.text());
+        }
+
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0).path(LogKeys.XRAY_TRACE_ID).asText())
+                .as("the context's, not the one the environment had at start")
+                .isEqualTo("1-67891233-abcdef012345678912345678");
+    }
+
+    @Test
     void aLineInLambdaIsOneJsonObjectWithPowertoolsKeysAndTheInvocationsKeys() throws Exception {
         InvocationLogContext logging = FunctionLogging.configure("billing-api", LAMBDA);
         List<JsonNode> lines;
